@@ -1,0 +1,5 @@
+"""`python -m targetcheck`."""
+
+from targetcheck.app import main
+
+main()

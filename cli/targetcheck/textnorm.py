@@ -9,11 +9,13 @@ which:
 - whitespace (ASCII, U+3000, NBSP, tabs) is dropped, unless it separates two ASCII letters or
   digits (`Model 3` keeps one space).
 
-`normalize_with_map` also returns, for every character kept, its index in the original string,
-so quotes can be traced back to the line a person would open.
+`normalize_with_segments` also returns a compact map back to the original string, so quotes can
+be traced back to the line and column a person would open.
 """
 
 from __future__ import annotations
+
+import re
 
 # Full-width characters that are the native punctuation of Chinese prose: keep them.
 _KEEP_FULLWIDTH = set("，；：（）！？")
@@ -23,7 +25,6 @@ _FULLWIDTH_TABLE = {
 # A few look-alikes that occur in numbers.
 _FULLWIDTH_TABLE.update(
     {
-        0x3002: 0x3002,  # 。 stays
         0x2212: ord("-"),  # minus sign
         0xFF61: 0x3002,  # half-width ideographic full stop
     }
@@ -35,38 +36,63 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_NEEDS_TRANSLATION = re.compile("[" + "".join(chr(cp) for cp in sorted(_FULLWIDTH_TABLE)) + "]")
+
+
 def normalize_chars(text: str) -> str:
     """Full-width ASCII forms to ASCII; nothing else changes (same length)."""
+    if not _NEEDS_TRANSLATION.search(text):
+        return text  # the common case, and much faster than translate()
     return text.translate(_FULLWIDTH_TABLE)
 
 
 def normalize(text: str) -> str:
     """The matching form of `text` (see the module docstring)."""
-    return normalize_with_map(text)[0]
+    return normalize_with_segments(text)[0]
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Return the matching form of `text` and, per kept character, its index in `text`."""
+_SPACE_RUN = re.compile("[" + "".join(sorted(_WHITESPACE)) + "]+")
+
+
+def normalize_with_segments(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Return the matching form of `text` and its map back to `text`.
+
+    The map is a list of `(normalised_start, original_start)` pairs, one per run of characters
+    that were copied one for one; a character at normalised offset `i` in the run that starts at
+    `(n0, o0)` stood at `o0 + (i - n0)` in `text`. Runs break only where whitespace was dropped,
+    so the map stays small even for very large texts.
+    """
     chars = normalize_chars(text)
-    if not any(ch in _WHITESPACE for ch in chars):
-        return chars, list(range(len(chars)))
     out: list[str] = []
-    index: list[int] = []
-    i, n = 0, len(chars)
-    while i < n:
-        ch = chars[i]
-        if ch not in _WHITESPACE:
-            out.append(ch)
-            index.append(i)
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j] in _WHITESPACE:
-            j += 1
-        before = out[-1] if out else ""
-        after = chars[j] if j < n else ""
+    segments: list[tuple[int, int]] = [(0, 0)]
+    kept = 0  # length of the normalised text so far
+    pos = 0
+    for match in _SPACE_RUN.finditer(chars):
+        start, end = match.span()
+        out.append(chars[pos:start])
+        kept += start - pos
+        before = chars[start - 1] if start else ""
+        after = chars[end] if end < len(chars) else ""
         if before and after and _is_ascii_alnum(before) and _is_ascii_alnum(after):
             out.append(" ")
-            index.append(i)
-        i = j
-    return "".join(out), index
+            kept += 1
+            if end - start > 1:
+                segments.append((kept, end))
+        else:
+            segments.append((kept, end))
+        pos = end
+    out.append(chars[pos:])
+    return "".join(out), segments
+
+
+def original_offset(segments: list[tuple[int, int]], offset: int) -> int:
+    """Map a normalised offset back to the original string (see `normalize_with_segments`)."""
+    lo, hi = 0, len(segments) - 1
+    while lo < hi:  # last segment whose normalised start is <= offset
+        mid = (lo + hi + 1) // 2
+        if segments[mid][0] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    n0, o0 = segments[lo]
+    return o0 + (offset - n0)

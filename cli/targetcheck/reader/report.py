@@ -1,0 +1,190 @@
+"""A report as the rest of the tool sees it, and `read_file`, which builds it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from targetcheck.reader.decode import NotText, decode_bytes, split_lines
+from targetcheck.reader.header import Header, is_date_line, parse_header
+from targetcheck.reader.paragraphs import Paragraph, build_paragraphs, looks_like_heading
+from targetcheck.reader.sections import Kind, Section, Tag, group_sections, tag_paragraphs
+from targetcheck.reader.sentences import Item, index_items
+from targetcheck.textnorm import normalize, normalize_chars
+
+
+@dataclass
+class Report:
+    """One report: header, paragraphs in matching form, sections and the evidence index."""
+
+    file: str  # as given by the user (relative paths stay relative)
+    header: Header
+    paragraphs: list[Paragraph]
+    tags: list[Tag]
+    sections: list[Section]
+    items: list[Item]
+    warnings: list[str] = field(default_factory=list)
+    first_line: int = 1  # first file line of this report (a file may hold several)
+    _text_cache: str | None = field(default=None, repr=False)
+
+    @property
+    def year(self) -> int:
+        assert self.header.year is not None
+        return self.header.year
+
+    @property
+    def city(self) -> str | None:
+        return self.header.city
+
+    @property
+    def text(self) -> str:
+        """All paragraphs in matching form, one per line (for counting quotes)."""
+        if self._text_cache is None:
+            self._text_cache = "\n".join(p.text for p in self.paragraphs)
+        return self._text_cache
+
+    def find_quote(self, quote: str) -> list[tuple[Paragraph, int]]:
+        """Every place the quote stands, after normalising both sides: (paragraph, offset)."""
+        needle = normalize(quote)
+        if not needle:
+            return []
+        hits = []
+        for p in self.paragraphs:
+            start = p.text.find(needle)
+            while start != -1:
+                hits.append((p, start))
+                start = p.text.find(needle, start + 1)
+        return hits
+
+    def headline_paragraphs(self) -> list[Paragraph]:
+        return [p for p, tag in zip(self.paragraphs, self.tags, strict=True) if tag.headline]
+
+    def items_in(self, *kinds: Kind) -> list[Item]:
+        return [item for item in self.items if item.tag.kind in kinds]
+
+
+@dataclass
+class FileReading:
+    """What reading one file gave: its reports (usually one) and warnings about the file."""
+
+    file: str
+    reports: list[Report]
+    warnings: list[str]
+    encoding: str | None = None
+    skipped: bool = False  # nothing usable in the file
+
+
+def read_file(path: Path, display: str | None = None) -> FileReading:
+    """Read one report file. Never raises for bad content: it warns and skips instead."""
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileReading(name, [], [f"cannot be read ({exc.strerror or exc}): skipped"], skipped=True)
+    try:
+        decoded = decode_bytes(data)
+    except NotText as exc:
+        return FileReading(name, [], [f"not text ({exc}): skipped"], skipped=True)
+    reading = read_text(decoded.text, name)
+    reading.encoding = decoded.encoding
+    return reading
+
+
+def read_text(text: str, name: str) -> FileReading:
+    """Read the reports in one decoded file (see `read_file`)."""
+    lines = split_lines(text)
+    blocks, warnings = _split_copies(lines)
+    reports: list[Report] = []
+    for first, last in blocks:
+        numbered = [(n + 1, lines[n]) for n in range(first, last)]
+        report = _build_report(numbered, name)
+        if report is None:
+            warnings.append(
+                "no header: year unknown, skipped (a report opens with a line like "
+                "`——2017年2月16日在包头市第十四届人民代表大会第五次会议上`)"
+                if len(blocks) == 1
+                else f"lines {first + 1}-{last}: no header: year unknown, skipped"
+            )
+            continue
+        reports.append(report)
+    return FileReading(name, reports, warnings, skipped=not reports)
+
+
+def _build_report(numbered: list[tuple[int, str]], name: str) -> Report | None:
+    header_lines = [normalize_chars(text) for _, text in numbered[:40]]
+    header = parse_header(header_lines)
+    if header.year is None:
+        return None
+    paragraphs = build_paragraphs(numbered)
+    tags, warnings = tag_paragraphs(paragraphs, header.year)
+    sections = group_sections(paragraphs, tags)
+    items = index_items(paragraphs, tags)
+    warnings = list(header.warnings) + warnings
+    if header.city is None:
+        warnings.append("header names no city")
+    return Report(name, header, paragraphs, tags, sections, items, warnings, numbered[0][0] if numbered else 1)
+
+
+def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Split a file into its reports, collapsing repeated copies of the same report.
+
+    Returns line ranges [first, last) to read, and warnings. A file that holds the same report
+    several times (byte for byte, or a copy cut short) keeps the first copy; a file that holds
+    different reports (different header lines) yields each of them.
+    """
+    starts = [
+        i for i, line in enumerate(lines) if "年" in line and "会议" in line and is_date_line(normalize_chars(line))
+    ]
+    if not starts:
+        starts = [0]
+    # A title line or two just above a header line belongs to that report.
+    bounds = []
+    for k, start in enumerate(starts):
+        begin = start
+        floor = bounds[-1][0] + 1 if bounds else 0
+        while k and begin - 1 >= floor and _is_title(lines[begin - 1]):
+            begin -= 1
+        bounds.append((begin, start))
+    begins = [0] + [b for b, _ in bounds[1:]]
+    ranges = [(begins[k], begins[k + 1] if k + 1 < len(begins) else len(lines)) for k in range(len(begins))]
+    ranges = [r for r in ranges if any(lines[i].strip() for i in range(*r))]
+
+    def content(r: tuple[int, int]) -> list[str]:
+        return [stripped for i in range(*r) if (stripped := lines[i].strip())]
+
+    kept: list[tuple[int, int]] = []
+    kept_content: list[list[str]] = []
+    kept_digest: list[str] = []
+    copies: dict[int, int] = {}
+    warnings: list[str] = []
+    for r in ranges:
+        body = content(r)
+        digest = hashlib.sha1("\n".join(body).encode()).hexdigest()
+        match = next(
+            (
+                k
+                for k, (other, d) in enumerate(zip(kept_content, kept_digest, strict=True))
+                if d == digest or (len(body) < len(other) and other[: len(body)] == body)
+            ),
+            None,
+        )
+        if match is None:
+            kept.append(r)
+            kept_content.append(body)
+            kept_digest.append(digest)
+            copies[len(kept) - 1] = 1
+        else:
+            copies[match] += 1
+    for k, count in copies.items():
+        if count > 1:
+            where = "" if len(kept) == 1 else f"the report at line {kept[k][0] + 1} "
+            warnings.append(f"{where}repeats {count} times: using the first copy")
+    if len(kept) > 1:
+        warnings.append(f"holds {len(kept)} different reports: reading each")
+    return kept, warnings
+
+
+def _is_title(line: str) -> bool:
+    text = normalize(line)
+    return not text or (looks_like_heading(text) and not is_date_line(text))

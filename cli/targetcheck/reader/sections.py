@@ -1,0 +1,204 @@
+"""Sections of a report: what each paragraph is about, and for which year.
+
+A report for year T reviews year T-1 (outcomes) and sets targets and tasks for year T
+(commitments). The first report of a congress term, and the one closing a five-year plan, review
+five years first (`过去五年工作回顾`, `本届政府工作回顾`, `“十四五”时期和2025年工作回顾`): their
+five-year totals and averages must never pass for last year's figures, so every paragraph of a
+review is tagged with the period it speaks of, from the section heading and from the markers
+that open the paragraph (`过去五年，…` / `2017年，…`, `过去一年，…`, `这一年，…`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from targetcheck.reader.paragraphs import Paragraph
+
+
+class Kind(StrEnum):
+    PREAMBLE = "preamble"  # before the first section heading
+    REVIEW = "review"  # last year's review: outcomes of year T-1
+    REVIEW_MULTIYEAR = "review-multiyear"  # five-year review passages
+    TARGETS = "targets"  # this year's targets (the headline sentence and its section)
+    TASKS = "tasks"  # this year's tasks: more commitments for year T
+    PLAN_MULTIYEAR = "plan-multiyear"  # goals for the next five years
+    OTHER = "other"  # government self-building, closing words …
+
+
+REVIEW_KINDS = (Kind.REVIEW, Kind.REVIEW_MULTIYEAR)
+PLAN_KINDS = (Kind.TARGETS, Kind.TASKS)
+
+_TOP_HEADING = re.compile(
+    r"^(?:(?P<num>[一二三四五六七八九十]{1,3})[、．.]|第(?P<part>[一二三四五六七八九十]{1,3})(?:部分|章))\s*(?P<title>[^。；]{2,45})$"
+)
+_SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+_MULTI = r"(?:过去|近|前|这)五年|五年来|五年间|本届政府|十[一二三四五六]五|“十.五”|时期"
+_HEADLINE = re.compile(
+    r"(?:今年|\d{4}年)(?:全市|全省|全区|我市)?(?:经济社会发展|国民经济和社会发展|发展)?的?主要(?:预期)?目标(?:任务)?(?:是|为)"
+)
+_PARA_MULTI = re.compile(
+    r"^(?:[^，。；]{0,8}?)(?:(?:过去|近|这)五年|五年来|五年间|本届政府(?:任期)?(?:以来|五年)?|“?十[一二三四五]五”?(?:时期|期间|以来))"
+)
+_PARA_YEAR = re.compile(
+    r"^(?:[^，。；]{0,6}?)(?:(?:过去|刚刚过去|刚刚过去)的?一年|一年来|这一年|去年|(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市|，))"
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: Kind
+    year: int | None  # the year the passage is about (None for five-year passages)
+    title: str  # the heading, or "" where the section was inferred
+    first_line: int
+    last_line: int
+    paragraphs: tuple[int, ...]  # paragraph indices
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": str(self.kind),
+            "year": self.year,
+            "title": self.title,
+            "lines": [self.first_line, self.last_line],
+        }
+
+
+@dataclass(frozen=True)
+class Tag:
+    """What one paragraph is about."""
+
+    kind: Kind
+    year: int | None
+    headline: bool = False  # holds the headline-target sentence
+
+
+def is_headline_paragraph(text: str) -> bool:
+    return bool(_HEADLINE.search(text[:80]))
+
+
+def _classify_heading(title: str, year: int) -> tuple[Kind, int | None, bool]:
+    """Kind and year for a top-level heading; the bool says 'mixed five-year and last-year'."""
+    years = [int(y) for y in re.findall(r"(\d{4})年", title)]
+    multi = bool(re.search(_MULTI, title)) or "今后五年" in title or "未来五年" in title
+    if re.search(r"回顾|总结|成绩|工作情况", title):
+        if multi and (year - 1) in years:
+            return Kind.REVIEW_MULTIYEAR, None, True
+        if multi:
+            return Kind.REVIEW_MULTIYEAR, None, False
+        return Kind.REVIEW, year - 1, False
+    if re.search(r"今后五年|未来五年|十[四五六]五|“十.五”|五年(?:的)?(?:奋斗)?目标", title) and not (
+        year in years or "今年" in title
+    ):
+        return Kind.PLAN_MULTIYEAR, None, False
+    if re.search(r"目标|总体要求|预期", title) and not re.search(r"任务|安排|工作", title.replace("目标任务", "")):
+        return Kind.TARGETS, year, False
+    if year in years or "今年" in title or re.search(r"工作安排|主要任务|重点工作|工作部署|目标任务", title):
+        if years and year not in years and "今年" not in title:
+            return Kind.OTHER, None, False
+        return Kind.TASKS, year, False
+    return Kind.OTHER, None, False
+
+
+def _paragraph_period(text: str, year: int) -> str | None:
+    """'multi' or 'year' when the paragraph opens with a period marker, else None."""
+    head = text[:30]
+    if _PARA_MULTI.match(head):
+        return "multi"
+    match = _PARA_YEAR.match(head)
+    if match:
+        y = match.group("y")
+        if y is None or int(y) == year - 1:
+            return "year"
+        return "multi" if int(y) < year - 1 else None
+    return None
+
+
+def tag_paragraphs(paragraphs: list[Paragraph], year: int) -> tuple[list[Tag], list[str]]:
+    """Tag every paragraph of a report for year `year`; also return warnings."""
+    headings = [
+        (p.index, m) for p in paragraphs if (m := _TOP_HEADING.match(p.text)) and len(p.text) <= 50
+    ]
+    warnings: list[str] = []
+    tags: list[Tag] = []
+    if not any(_classify_heading(m.group("title"), year)[0] in REVIEW_KINDS + PLAN_KINDS for _, m in headings):
+        return _infer_without_headings(paragraphs, year), ["no section headings found: sections inferred"]
+    heading_at = dict(headings)
+    kind, period_year, mixed = Kind.PREAMBLE, None, False
+    for p in paragraphs:
+        match = heading_at.get(p.index)
+        if match is not None:
+            kind, period_year, mixed = _classify_heading(match.group("title"), year)
+            tags.append(Tag(kind, period_year))
+            continue
+        headline = is_headline_paragraph(p.text)
+        if kind in REVIEW_KINDS:
+            marker = _paragraph_period(p.text, year)
+            if _SUB_HEADING.match(p.text) and len(p.text) <= 40:
+                marker = "year" if str(year - 1) in p.text else ("multi" if re.search(_MULTI, p.text) else marker)
+            if marker == "multi":
+                kind, period_year = Kind.REVIEW_MULTIYEAR, None
+            elif marker == "year":
+                kind, period_year = Kind.REVIEW, year - 1
+            tags.append(Tag(kind, period_year))
+        elif kind in PLAN_KINDS:
+            tags.append(Tag(Kind.TARGETS if headline else kind, year, headline))
+        elif headline and kind in (Kind.PREAMBLE, Kind.OTHER):
+            tags.append(Tag(Kind.TARGETS, year, True))
+        else:
+            tags.append(Tag(kind, period_year if kind != Kind.OTHER else None))
+    del mixed
+    return tags, warnings
+
+
+def _infer_without_headings(paragraphs: list[Paragraph], year: int) -> list[Tag]:
+    """No usable headings: review until the plan starts (headline sentence or `今年…`)."""
+    plan_start = next(
+        (p.index for p in paragraphs if is_headline_paragraph(p.text)), None
+    )
+    if plan_start is None:
+        plan_start = next(
+            (p.index for p in paragraphs if re.match(r"^(?:今年|\d{4}年)是", p.text) and str(year) in p.text[:6] or p.text.startswith("今年是")),
+            len(paragraphs),
+        )
+    tags = []
+    kind, period_year = Kind.PREAMBLE, None
+    for p in paragraphs:
+        if p.index >= plan_start:
+            headline = is_headline_paragraph(p.text)
+            tags.append(Tag(Kind.TARGETS if headline else Kind.TASKS, year, headline))
+            continue
+        marker = _paragraph_period(p.text, year)
+        if marker == "multi":
+            kind, period_year = Kind.REVIEW_MULTIYEAR, None
+        elif marker == "year":
+            kind, period_year = Kind.REVIEW, year - 1
+        tags.append(Tag(kind, period_year))
+    return tags
+
+
+def group_sections(paragraphs: list[Paragraph], tags: list[Tag]) -> list[Section]:
+    """Contiguous runs of paragraphs with the same kind and year, with their headings."""
+    sections: list[Section] = []
+    run: list[int] = []
+    title = ""
+
+    def flush() -> None:
+        if not run:
+            return
+        tag = tags[run[0]]
+        sections.append(
+            Section(tag.kind, tag.year, title, paragraphs[run[0]].first_line, paragraphs[run[-1]].last_line, tuple(run))
+        )
+
+    for p, tag in zip(paragraphs, tags, strict=True):
+        heading = _TOP_HEADING.match(p.text) if len(p.text) <= 50 else None
+        if run and (heading or (tags[run[0]].kind, tags[run[0]].year) != (tag.kind, tag.year)):
+            flush()
+            run = []
+            title = ""
+        if heading:
+            title = p.text
+        run.append(p.index)
+    flush()
+    return sections

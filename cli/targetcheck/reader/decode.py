@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -50,6 +51,12 @@ def _checked(text: str, encoding: str) -> Decoded:
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 200):
         raise NotText("binary data (control characters)")
+    # Bytes that happen to decode (UTF-16 above all) still give unassigned or private-use
+    # characters by the hundred; real text has next to none.
+    head = sample[:4000]
+    odd = sum(1 for ch in head if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    if odd > max(4, len(head) // 50):
+        raise NotText("binary data (not characters of any script)")
     if not text.strip():
         raise NotText("empty file")
     return Decoded(text, encoding)

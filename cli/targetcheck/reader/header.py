@@ -46,7 +46,7 @@ _CONGRESS = re.compile(
 _CONGRESS_SHORT = re.compile(rf"(?P<place>.*?)(?P<term>{_NUM})届人大(?P<session>{_NUM})次会议")
 _TITLES = r"代理?(?:市长|省长|主席|州长|盟长|区长|县长|旗长)|(?:市长|省长|主席|州长|盟长|区长|县长|旗长|副市长)"
 _SPEAKER = re.compile(
-    rf"^\s*(?P<org>[^\s，。、]{{2,20}}?)人民政府(?:代理|代)?(?P<title>{_TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$"
+    rf"^\s*(?P<org>[^\s，。、]{{2,20}}?)人民政府(?P<title>{_TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$"
 )
 _SPEAKER_BARE = re.compile(rf"^\s*(?P<title>{_TITLES})\s+(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$")
 _TITLE_YEAR = re.compile(rf"^\s*(?P<place>[\u4e00-\u9fff]{{0,12}}?)(?P<y>\d{{4}})年(?:度)?政府工作报告\s*$")

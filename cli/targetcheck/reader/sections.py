@@ -91,7 +91,7 @@ def _classify_heading(title: str, year: int) -> tuple[Kind, int | None, bool]:
         year in years or "今年" in title
     ):
         return Kind.PLAN_MULTIYEAR, None, False
-    if re.search(r"目标|总体要求|预期", title) and not re.search(r"任务|安排|工作", title.replace("目标任务", "")):
+    if re.search(r"目标|总体要求|预期", title) and not re.search(r"任务|安排|工作", title):
         return Kind.TARGETS, year, False
     if year in years or "今年" in title or re.search(r"工作安排|主要任务|重点工作|工作部署|目标任务", title):
         if years and year not in years and "今年" not in title:

@@ -1,0 +1,134 @@
+"""The command line: options in, library calls, output and exit code out. Nothing else here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from targetcheck import __version__
+from targetcheck.errors import ExitCode, TargetcheckError
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 the command ran (whatever the verdicts); 1 `--fail-on` matched; "
+    "2 usage, configuration or input error; 3 internal error (a bug: please report it)."
+)
+
+app = typer.Typer(
+    name="targetcheck",
+    help=(
+        "Hold governments to their own words: the targets one year's work report sets, against what "
+        "the next year's report says happened.\n\n" + EXIT_CODES_HELP
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option("--targets", metavar="PATH", help="The curated map of targets [default: ./targets.yaml]."),
+]
+CorpusOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--corpus",
+        metavar="PATH",
+        help="A report file or a folder of them; repeatable. Replaces the corpus named in targets.yaml.",
+    ),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json, csv or markdown.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"targetcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command(epilog="Example: targetcheck check --format json > verdicts.json\n\n" + EXIT_CODES_HELP)
+def check(
+    targets: TargetsOption = None,
+    corpus: CorpusOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """Check every target in targets.yaml against the later reports in the corpus."""
+    from targetcheck.commands.check import CheckOptions, run_check_command
+
+    _run(lambda: run_check_command(CheckOptions(targets=targets, corpus=corpus or [], format=format)))
+
+
+@app.command(epilog="Example: targetcheck reports --corpus seeds/ --format json\n\n" + EXIT_CODES_HELP)
+def reports(
+    corpus: CorpusOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """List the report files in the corpus: year, city, date, speaker, sections, warnings."""
+    from targetcheck.commands.reports import run_reports_command
+
+    _run(lambda: run_reports_command(corpus or [], targets, format))
+
+
+def _run(action: object) -> NoReturn:
+    """Run a command body; turn the tool's errors into one line on stderr and an exit code."""
+    try:
+        code = action()  # type: ignore[operator]
+    except TargetcheckError as exc:
+        _fail(f"targetcheck: error: {exc}", exc.exit_code)
+    except BrokenPipeError:
+        _quiet_pipe_exit()
+    except KeyboardInterrupt:
+        _fail("targetcheck: interrupted", ExitCode.ERROR)
+    except Exception as exc:  # a bug: say so, without a traceback unless asked
+        if os.environ.get("TARGETCHECK_DEBUG"):
+            raise
+        _fail(
+            f"targetcheck: internal error: {type(exc).__name__}: {exc} "
+            "(a bug in targetcheck; run with TARGETCHECK_DEBUG=1 for the traceback and report it)",
+            ExitCode.INTERNAL,
+        )
+    raise typer.Exit(int(code or ExitCode.OK))
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    try:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    raise typer.Exit(int(code))
+
+
+def _quiet_pipe_exit() -> NoReturn:
+    # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise typer.Exit(int(ExitCode.OK))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Command bodies: each takes parsed options, calls the library, writes output, returns an exit code."""

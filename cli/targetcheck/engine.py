@@ -1,0 +1,294 @@
+"""The check: curated (or auto-found) targets and a corpus in, results out. No printing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from targetcheck.config import TargetSpec
+from targetcheck.corpus import Corpus
+from targetcheck.errors import ConfigError, QuantityError
+from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
+from targetcheck.outcomes import Candidate, Finding, find_outcome
+from targetcheck.reader import Report
+from targetcheck.results import ActualView, Considered, Result, TargetView, Uncheckable
+from targetcheck.units import convert
+from targetcheck.verdict import Comparison, Status, compare, compare_relation
+from targetcheck.wording import Comparator
+
+ASPIRATIONAL = ("力争", "努力", "争取", "力求", "奋力", "力促")
+
+
+@dataclass
+class CheckRun:
+    results: list[Result] = field(default_factory=list)
+    uncheckable: list[Uncheckable] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+
+
+def locate_quote(spec: TargetSpec, report: Report, config_name: str) -> Location:
+    """Where the target's quote stands in its report; an error unless exactly once."""
+    assert spec.quote is not None
+    hits = report.find_quote(spec.quote)
+    if not hits:
+        raise ConfigError(
+            f"the quote is not in its report ({report.file}): {spec.quote!r}",
+            path=config_name,
+            line=spec.line,
+            target_id=spec.id,
+            hint="copy the clause exactly as the report states it (spacing and full-width forms may differ)",
+        )
+    if len(hits) > 1:
+        lines = ", ".join(str(p.line_at(offset)) for p, offset in hits[:5])
+        raise ConfigError(
+            f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {spec.quote!r}",
+            path=config_name,
+            line=spec.line,
+            target_id=spec.id,
+            hint="quote a longer clause so that it points at one place",
+        )
+    paragraph, offset = hits[0]
+    return Location(report.file, paragraph.line_at(offset))
+
+
+def run_check(targets: Iterable[TargetSpec], corpus: Corpus, *, config_name: str) -> CheckRun:
+    run = CheckRun()
+    unverified: dict[tuple[str | None, int], int] = {}
+    for spec in targets:
+        stating = corpus.get(spec.city, spec.year)
+        location = None
+        if spec.quote and stating is not None:
+            location = locate_quote(spec, stating, config_name)
+        elif spec.quote:
+            unverified[(spec.city, spec.year)] = unverified.get((spec.city, spec.year), 0) + 1
+        outcome = evaluate(spec, corpus, location)
+        if isinstance(outcome, Uncheckable):
+            run.uncheckable.append(outcome)
+        else:
+            run.results.append(outcome)
+    for (city, year), count in unverified.items():
+        run.warnings.append(
+            f"the {year} report{' of ' + city if city else ''} is not in the corpus: {count} quotes not verified"
+        )
+    return run
+
+
+def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Result | Uncheckable:
+    """The verdict for one target."""
+    terms = spec.terms
+    if location is not None:
+        source = f"{location.file}:{location.line}"
+    elif spec.source:
+        source = spec.source
+    else:
+        source = f"the {spec.year} report (not in the corpus)"
+    if terms.comparator is Comparator.EXTERNAL:
+        return Uncheckable(
+            spec.id, spec.year, spec.city, spec.indicator.slug, spec.quote, source,
+            "set by a higher level of government (下达/一致): not checkable from reports",
+        )
+    tolerance = spec.tolerance
+    target = TargetView(
+        quote=spec.quote,
+        source=source,
+        file=location.file if location else None,
+        line=location.line if location else None,
+        value=terms.value,
+        unit=terms.unit,
+        comparator=terms.comparator.value,
+        tolerance=_tolerance_shown(spec),
+        firmness=terms.firmness,
+        statement=spec.statement,
+        milestone=terms.milestone,
+        reference=terms.reference,
+    )
+    base = {
+        "id": spec.id,
+        "year": spec.year,
+        "city": spec.city,
+        "indicator": spec.indicator.slug,
+        "indicator_name": spec.indicator.name,
+        "tags": spec.tags,
+        "section": spec.section,
+        "target": target,
+        "origin": spec.origin,
+    }
+    firm_notes = [f"aspirational wording ({terms.firmness})"] if terms.firmness in ASPIRATIONAL else []
+    followup = corpus.get(spec.city, spec.year + 1)
+    if followup is None:
+        where = f" of {spec.city}" if spec.city else ""
+        return Result(
+            **base, status=Status.PENDING, actual=None, difference=None, difference_unit=None,
+            notes=(f"no {spec.year + 1} report{where} in the corpus: the outcome of {spec.year} is reported there",
+                   *firm_notes),
+        )
+    indicator = spec.indicator
+    if terms.comparator is Comparator.MILESTONE:
+        indicator = Indicator(indicator.slug, indicator.name, Measure.MILESTONE, indicator.aliases, indicator.better,
+                              None, indicator.exclude, indicator.done)
+        aliases = spec.aliases or (
+            indicator.aliases if spec.indicator.measure is Measure.MILESTONE and spec.indicator.aliases else milestone_aliases(spec.wording)
+        )
+        finding = find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases)
+    else:
+        finding = find_outcome(followup, spec.year, indicator, unit=terms.unit, aliases=spec.aliases)
+    considered = _considered(finding, followup)
+    chosen = finding.chosen
+    if chosen is None:
+        return Result(
+            **base, status=Status.UNREPORTED, actual=None, difference=None, difference_unit=None,
+            notes=(_silence_note(finding, followup, spec.year), *firm_notes), followup=followup.file,
+            considered=considered,
+        )
+    quote, line = evidence(chosen, followup)
+    qualifiers = chosen.qualifiers + (("aspirational",) if firm_notes else ())
+    if terms.comparator is Comparator.MILESTONE:
+        status = Status.MET if chosen.done else Status.MISSED
+        actual = ActualView(None, None, None, quote, followup.file, line, qualifiers)
+        note = "reported done" if chosen.done else "reported not done: " + ", ".join(chosen.qualifiers)
+        return Result(**base, status=status, actual=actual, difference=None, difference_unit=None,
+                      notes=(note, *firm_notes), followup=followup.file, considered=considered)
+    actual_value = _in_target_unit(chosen, terms.unit, indicator.measure)
+    stated = _stated(chosen, followup)
+    notes = list(firm_notes)
+    reference_view: tuple[Decimal | None, str | None, int | None] = (None, None, None)
+    if terms.comparator is Comparator.RELATION:
+        reference = HEADLINE[terms.reference or "gdp-growth"]
+        ref_finding = find_outcome(followup, spec.year, reference)
+        if ref_finding.chosen is None or ref_finding.chosen.value is None or actual_value is None:
+            return Result(
+                **base, status=Status.UNREPORTED,
+                actual=ActualView(actual_value, "%", stated, quote, followup.file, line, qualifiers),
+                difference=None, difference_unit=None,
+                notes=(f"its reference ({reference.name}) is not reported for {spec.year}", *notes),
+                followup=followup.file, considered=considered,
+            )
+        ref_quote, ref_line = evidence(ref_finding.chosen, followup)
+        comparison = compare_relation(actual_value, ref_finding.chosen.value, terms.relation_wording, tolerance)
+        reference_view = (ref_finding.chosen.value, ref_quote, ref_line)
+        qualifiers = qualifiers + tuple(f"reference {q}" for q in ref_finding.chosen.qualifiers) + ("relation",)
+        notes.append(
+            f"compared with {reference.name} {ref_finding.chosen.value}% ({followup.file}:{ref_line}: {ref_quote})"
+        )
+    else:
+        assert terms.value is not None
+        if actual_value is None:
+            return Result(
+                **base, status=Status.UNREPORTED, actual=None, difference=None, difference_unit=None,
+                notes=(f"the figure found ({stated}) cannot be converted into {terms.unit}", *notes),
+                followup=followup.file, considered=considered,
+            )
+        comparison = compare(terms.comparator, terms.value, actual_value, better=indicator.better,
+                             tolerance=tolerance, unit=terms.unit)
+    notes.extend(_qualifier_notes(chosen))
+    unit_shown = terms.unit if terms.comparator is not Comparator.RELATION else "%"
+    actual = ActualView(actual_value, unit_shown, stated, quote, followup.file, line, qualifiers, *reference_view)
+    return Result(
+        **base, status=comparison.status, actual=actual, difference=comparison.difference,
+        difference_unit="pp" if unit_shown in ("%", "个百分点") else unit_shown,
+        notes=(_comparison_note(terms.comparator, comparison), *notes), followup=followup.file,
+        considered=considered,
+    )
+
+
+def _tolerance_shown(spec: TargetSpec) -> Decimal | None:
+    from targetcheck.verdict import DEFAULT_TOLERANCE_POINTS, default_tolerance
+
+    if spec.terms.comparator is Comparator.ABOUT and spec.terms.value is not None:
+        return spec.tolerance if spec.tolerance is not None else default_tolerance(spec.terms.value, spec.terms.unit)
+    if spec.terms.comparator is Comparator.RELATION:
+        if spec.terms.relation_wording in ("快于", "高于"):
+            return None
+        return spec.tolerance if spec.tolerance is not None else DEFAULT_TOLERANCE_POINTS
+    return None
+
+
+def _in_target_unit(chosen: Candidate, unit: str | None, measure: Measure) -> Decimal | None:
+    if chosen.quantity is None or chosen.value is None:
+        return None
+    if measure is Measure.GROWTH or unit in (None, "%") or chosen.quantity.unit in ("%", "个百分点"):
+        return chosen.value
+    try:
+        sign = -1 if chosen.value < 0 else 1
+        return sign * convert(abs(chosen.value), chosen.quantity.unit, unit)
+    except QuantityError:
+        return None
+
+
+def evidence(candidate: Candidate, report: Report) -> tuple[str, int]:
+    """The quoted clause(s) for a candidate, as the file has them, and their line."""
+    item = candidate.item
+    bounds = item.clause_bounds()
+    start = next((s for s, e in bounds if s <= candidate.start < e + 1), 0)
+    end = next((e for s, e in bounds if s < candidate.end <= e + 1), len(item.text))
+    paragraph = report.paragraphs[item.paragraph]
+    quote = paragraph.original(item.start + start, item.start + end)
+    return quote, paragraph.line_at(item.start + candidate.start)
+
+
+def _stated(candidate: Candidate, report: Report) -> str | None:
+    if candidate.quantity is None:
+        return None
+    return candidate.quantity.text
+
+
+def _considered(finding: Finding, report: Report) -> tuple[Considered, ...]:
+    out = []
+    for candidate in finding.considered:
+        quote, line = evidence(candidate, report)
+        figure = candidate.quantity.text if candidate.quantity is not None else None
+        reason = "used" if candidate is finding.chosen else (candidate.reason or "a better figure was used")
+        out.append(Considered(quote, report.file, line, figure, reason))
+    return tuple(out)
+
+
+def _silence_note(finding: Finding, report: Report, year: int) -> str:
+    if not finding.considered:
+        return f"the {report.year} report ({report.file}) does not report it"
+    reasons = sorted({c.reason or "" for c in finding.considered if c.reason})
+    return (
+        f"the {report.year} report ({report.file}) gives no usable figure for {year}: "
+        f"{len(finding.considered)} mention(s) set aside ({'; '.join(reasons)})"
+    )
+
+
+def _qualifier_notes(candidate: Candidate) -> list[str]:
+    from targetcheck.results import QUALIFIER_LABELS
+
+    return [QUALIFIER_LABELS[q] for q in candidate.qualifiers if q in QUALIFIER_LABELS and q != "aspirational"]
+
+
+def _comparison_note(comparator: Comparator, comparison: Comparison) -> str:
+    if comparison.tolerance is not None:
+        return f"{comparator.value}, tolerance {comparison.tolerance}"
+    return comparator.value
+
+
+_LEAD_WORDS = re.compile(
+    r"^(?:年内|今年|全面|加快|推动|推进|力争|确保|争取|努力|实现|完成|启动|积极|及早|尽快|基本|顺利|全力|大力)+"
+)
+
+
+def milestone_aliases(wording: str) -> tuple[Alias, ...]:
+    """Default aliases for a milestone: the objects it names (`开工建设地铁1号线、2号线一期工程`
+    gives `地铁1号线` and `2号线一期工程`). Curated `outcome.aliases` are better."""
+    from targetcheck.textnorm import normalize
+    from targetcheck.wording import MILESTONE_VERBS
+
+    text = normalize(wording)
+    for verb in sorted(MILESTONE_VERBS, key=len, reverse=True):
+        text = text.replace(verb, "、")
+    text = _LEAD_WORDS.sub("", text)
+    parts = [_LEAD_WORDS.sub("", p).strip("，。；、 ") for p in re.split(r"[、，和及与]", text)]
+    parts = [p for p in parts if len(p) >= 2]
+    if not parts:
+        parts = [text.strip("、")] if text.strip("、") else [wording]
+    return tuple(Alias(re.escape(p)) for p in dict.fromkeys(parts))

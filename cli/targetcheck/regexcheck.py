@@ -1,0 +1,71 @@
+"""Refuse regular expressions that can take exponential time.
+
+Python's `re` backtracks and cannot be interrupted, so a pattern like `(a+)+b` in targets.yaml
+could hang a run on an unlucky sentence. Patterns are checked when targets.yaml is loaded, and
+refused with a reason when an unbounded repetition contains another unbounded repetition or an
+alternation (the shapes behind catastrophic backtracking), or uses a backreference.
+"""
+
+from __future__ import annotations
+
+try:  # Python 3.11+ keeps the parser here
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re._constants import MAXREPEAT  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+    from sre_constants import MAXREPEAT  # type: ignore[no-redef]
+
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+MAX_LENGTH = 500
+
+
+def regex_problem(pattern: str) -> str | None:
+    """A reason to refuse `pattern`, or None when it is safe to run."""
+    if len(pattern) > MAX_LENGTH:
+        return f"longer than {MAX_LENGTH} characters"
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # compile errors are reported by the caller
+        return None
+    return _walk(list(parsed), inside_unbounded=False)
+
+
+def _walk(items: list, inside_unbounded: bool) -> str | None:
+    for op, arg in items:
+        name = str(op)
+        if name in ("GROUPREF", "GROUPREF_EXISTS"):
+            return "backreferences are not allowed"
+        if name in _REPEATS:
+            low, high, body = arg
+            unbounded = high == MAXREPEAT or high > 100
+            if unbounded and inside_unbounded:
+                return "a repetition inside a repetition (like `(a+)+`) can take exponential time"
+            if unbounded and _has_branch(list(body)):
+                return "an alternation inside a repetition (like `(a|ab)+`) can take exponential time"
+            problem = _walk(list(body), inside_unbounded or unbounded)
+            if problem:
+                return problem
+        elif name == "SUBPATTERN":
+            problem = _walk(list(arg[-1]), inside_unbounded)
+            if problem:
+                return problem
+        elif name == "BRANCH":
+            for branch in arg[1]:
+                problem = _walk(list(branch), inside_unbounded)
+                if problem:
+                    return problem
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            problem = _walk(list(arg[1]), inside_unbounded)
+            if problem:
+                return problem
+    return None
+
+
+def _has_branch(items: list) -> bool:
+    for op, arg in items:
+        name = str(op)
+        if name == "BRANCH":
+            return True
+        if name == "SUBPATTERN" and _has_branch(list(arg[-1])):
+            return True
+    return False

@@ -1,0 +1,18 @@
+"""`--format json`: one object, `{"schema_version": 1, "summary": {...}, "results": [...]}`."""
+
+from __future__ import annotations
+
+import json
+
+from targetcheck.render.model import RunView
+from targetcheck.results import SCHEMA_VERSION, summary, to_record, uncheckable_record
+
+
+def render(view: RunView) -> str:
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "summary": summary(view.results, view.uncheckable),
+        "results": [to_record(r) for r in view.results],
+        "not_checkable": [uncheckable_record(u) for u in view.uncheckable],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

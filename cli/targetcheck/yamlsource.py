@@ -1,0 +1,134 @@
+"""YAML with line numbers, for messages that say where in targets.yaml a problem is.
+
+PyYAML's composer gives every node its position; `load_located` turns the node tree into plain
+dicts and lists that remember the line of each value and of each mapping key. Duplicate keys,
+which YAML would silently collapse, are errors here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from targetcheck.errors import ConfigError
+
+try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+class LDict(dict[str, Any]):
+    """A mapping that knows its line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class LList(list[Any]):
+    """A sequence that knows its line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+def read_config_text(path: Path) -> str:
+    """targets.yaml as text; a clear error for a missing file or a non-UTF-8 one."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            "no such file", path=str(path), hint="run in the folder that holds targets.yaml, or pass --targets PATH"
+        ) from None
+    except IsADirectoryError:
+        raise ConfigError("is a folder, not a targets file", path=str(path), hint="pass --targets PATH/targets.yaml") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot be read: {exc.strerror or exc}", path=str(path)) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = "GBK/GB18030" if _decodes(data, "gb18030") else "an unknown encoding"
+        raise ConfigError(
+            f"is not UTF-8 (it looks like {guess})",
+            path=str(path),
+            line=line,
+            hint="save targets.yaml as UTF-8, e.g. `iconv -f GB18030 -t UTF-8`",
+        ) from None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def load_located(text: str, path: str) -> Any:
+    """Parse YAML text into LDict/LList/scalars; YAML errors become ConfigError with a line."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _convert(node, loader, path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ConfigError(
+            f"YAML syntax error: {problem}", path=path, line=line, hint="check indentation and quoting on that line"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"YAML error: {exc}", path=path) from None
+    finally:
+        loader.dispose()
+
+
+def _convert(node: yaml.Node, loader: Any, path: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        mapping = LDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, loader, path)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                key = str(key)
+            if key in mapping:
+                raise ConfigError(
+                    f"key `{key}` appears twice in the same mapping (first on line {mapping.key_lines[key]})",
+                    path=path,
+                    line=line,
+                    hint="remove or rename one of them",
+                )
+            mapping[key] = _convert(value_node, loader, path)
+            mapping.key_lines[key] = line
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        sequence = LList()
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = []
+        for item in node.value:
+            sequence.append(_convert(item, loader, path))
+            sequence.item_lines.append(item.start_mark.line + 1)
+        return sequence
+    return loader.construct_object(node, deep=True)
+
+
+def line_of(container: Any, key: str | int | None = None) -> int | None:
+    """Best line for a key of a mapping, an item of a sequence, or the container itself."""
+    if isinstance(container, LDict):
+        if isinstance(key, str) and key in container.key_lines:
+            return container.key_lines[key]
+        return container.line
+    if isinstance(container, LList):
+        if isinstance(key, int) and 0 <= key < len(container.item_lines):
+            return container.item_lines[key]
+        return container.line
+    return None

@@ -161,6 +161,7 @@ _TAIL = (
 
 
 _SUFFIX = f"{_WS}*(?P<post>以上|以内|以下|左右|上下(?!游))"
+_MORE_TIME = f"(?:{_MORE})(?P<unit>月|小时)"
 
 
 @dataclass(frozen=True)
@@ -327,8 +328,8 @@ def _read_chinese(text: str, match: re.Match[str], qualifiers: set[str]) -> _Rea
         magnitude = run[len(integer) :]
     tail_end, tail_magnitude, unit = _read_tail(text, end, qualifiers)
     magnitude += tail_magnitude
-    if not integer and not match["pre"]:
-        # `万人`, `亿元以上`, `千瓦` name a unit; `超万人`, `近万户` are quantities.
+    if not integer and not match["pre"] and not text.startswith(("多", "余"), end):
+        # `万人`, `亿元以上`, `千瓦` name a unit; `超万人`, `万余人` are quantities.
         raise QuantityError(f"{text[start:tail_end]!r} is a unit, not a quantity")
     if magnitude and magnitude not in units.MAGNITUDES:
         raise QuantityError(f"{magnitude!r} is not a magnitude")
@@ -353,7 +354,13 @@ def _read_tail(text: str, pos: int, qualifiers: set[str]) -> tuple[int, str, str
         qualifiers.add(MORE_THAN)
     if tail["post"]:
         qualifiers.add(_SUFFIX_QUALIFIERS[tail["post"]])
-    return tail.end(), tail["mag"] or tail["mag2"] or "", tail["unit"] or ""
+    end, unit = tail.end(), tail["unit"] or ""
+    more_time = _compiled(_MORE_TIME).match(text, end) if unit == "个" else None
+    if more_time:  # 三个多月, 两个多小时: a duration and more, not a count of things
+        qualifiers.add(MORE_THAN)
+        unit = "个月" if more_time["unit"] == "月" else more_time["unit"]
+        end = _read_suffix(text, more_time.end(), qualifiers)
+    return end, tail["mag"] or tail["mag2"] or "", unit
 
 
 def _read_suffix(text: str, pos: int, qualifiers: set[str]) -> int:

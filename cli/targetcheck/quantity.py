@@ -268,7 +268,7 @@ def _unit_cut(text: str, start: int, run: str) -> int:
 
 
 def _read(text: str, match: re.Match[str]) -> _Reading:
-    """The quantity that `match` (of a _number_re pattern) starts; QuantityError if none."""
+    """The quantity that `match` (of _NUMBER or _PROSE_NUMBER) starts; QuantityError if none."""
     qualifiers: set[str] = set()
     if match["pre"]:
         qualifiers.add(_PREFIX_QUALIFIERS[match["pre"]])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -308,16 +307,3 @@ def test_seed_headline_outcomes_are_found() -> None:
     found = {q.text for line in _seed_lines() for _, _, q in iter_quantities(line)}
     assert {"3867.6亿元", "2955.8亿元", "1400.2亿元", "271.2亿元", "3.89%", "4.2万人"} <= found
     assert {"8.03%", "14%以上", "20%以上", "4.5%以上", "4%以上", "5%以上", "5000亿元左右"} <= found
-
-
-def test_thirty_thousand_characters_are_fast() -> None:
-    text = "".join(_seed_lines())[:30000]
-    best = float("inf")
-    for _ in range(5):
-        started = time.perf_counter()
-        count = sum(1 for _ in iter_quantities(text))
-        best = min(best, time.perf_counter() - started)
-    assert count > 300
-    # About 6 ms on a slow shared runner; the bound is loose to catch quadratic behaviour
-    # without failing on a loaded CI machine.
-    assert best < 0.05

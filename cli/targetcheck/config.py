@@ -245,7 +245,10 @@ def _target(
         indicator, aliases = _outcome(outcome, indicator, raw.key_lines["outcome"], where)
     wording = quote or statement or ""
     try:
-        terms = parse_terms(wording, pick=pick, better=indicator.better)
+        if indicator.measure is Measure.MILESTONE:
+            terms = parse_terms(wording, pick=pick, better=indicator.better, milestone=True)
+        else:
+            terms = parse_terms(wording, pick=pick, better=indicator.better)
     except WordingError as exc:
         raise ConfigError(str(exc), line=raw.key_lines.get("quote", raw.line), hint="check the quote, or set `pick:`", **where) from None
     if "comparator" in raw:
@@ -260,8 +263,6 @@ def _target(
             ) from None
         terms = Terms(comparator, terms.value, terms.unit, terms.quantity, terms.firmness, terms.milestone,
                       terms.reference, terms.relation_wording, terms.decline)
-    if indicator.measure is Measure.MILESTONE and terms.comparator is not Comparator.MILESTONE and terms.comparator is not Comparator.EXTERNAL:
-        terms = Terms(Comparator.MILESTONE, firmness=terms.firmness, milestone=_milestone_verb(wording))
     return TargetSpec(
         id=target_id,
         year=year,
@@ -278,12 +279,6 @@ def _target(
         line=raw.line,
         aliases=aliases,
     )
-
-
-def _milestone_verb(wording: str) -> str:
-    from targetcheck.wording import MILESTONE_VERBS
-
-    return next((verb for verb in MILESTONE_VERBS if verb in wording), "建成")
 
 
 def _outcome(outcome: Any, indicator: Indicator, line: int, where: dict[str, Any]) -> tuple[Indicator, tuple[Alias, ...] | None]:

@@ -13,6 +13,7 @@ reads the figure the item gives for it, and keeps it only if it is about year T 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ _ESTIMATE = re.compile(r"预计|预估|估计|初步(?:统计|核算|测算)|有
 _PARTIAL = re.compile(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
 )
+_PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 _COMPARABLE = re.compile(r"可比口径|可比价|按可比")
 _MULTIYEAR = re.compile(r"年均|平均每年|年平均|累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
 _YEAR = re.compile(r"(?<![比较])(?<!\d)(\d{4})年(?!底前|前)")
@@ -141,7 +143,7 @@ def _growth(text: str, match: re.Match[str], position: int | None) -> _Found | N
             return None  # a pair for two indicators: only positional aliases may read it
         else:
             chosen = values[0]
-        q_start, q_end, quantity = chosen
+        _q_start, q_end, quantity = chosen
         if quantity.unit not in ("%", "倍"):
             return None
         value = quantity.value * 100 if quantity.unit == "倍" else quantity.value
@@ -192,7 +194,7 @@ def _quantities_from(text: str, pos: int) -> list[tuple[int, int, Quantity]]:
 def _list_values(text: str, quantities: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
     """`8%、8.5%` / `6.5%和8%`: the run of values joined by 、 和 与 及."""
     run = [quantities[0]]
-    for previous, current in zip(quantities, quantities[1:], strict=False):
+    for previous, current in itertools.pairwise(quantities):
         between = text[previous[1] : current[0]]
         if between in ("、", "和", "与", "及", ",", "，"):
             run.append(current)
@@ -247,6 +249,8 @@ _IN_PROGRESS = re.compile(r"推进|加快|前期|筹备|正在|有序|积极|启
 
 
 def milestone_family(verb: str) -> str:
+    if "启动" in verb:
+        return "开工"
     for key in _DONE_WORDS:
         if key in verb:
             return key
@@ -290,9 +294,15 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int) -> Ca
     quals = list(qualifiers)
     before = item.text[:end]
     if quantity is not None:
-        if _ESTIMATE.search(before):
+        # `预计` and period words open a list and hold over its `；` items until the sentence
+        # ends: `前三季度GDP增长8.03%；预计年内规上工业增加值增长14%以上；固定资产投资增长20%以上`
+        # makes the first a partial-year figure and the rest full-year estimates.
+        paragraph = report.paragraphs[item.paragraph].text
+        lead = paragraph[item.sentence_start : item.start + end]
+        if _ESTIMATE.search(lead):
             quals.append("estimate")
-        if _PARTIAL.search(before):
+        periods = _PERIOD.findall(lead)
+        if periods and periods[-1][0]:  # the last period word said before the figure is partial
             quals.append("partial-period")
         if _COMPARABLE.search(item.text):
             quals.append("comparable-basis")

@@ -36,7 +36,7 @@ def _walk(items: list, inside_unbounded: bool) -> str | None:
         if name in ("GROUPREF", "GROUPREF_EXISTS"):
             return "backreferences are not allowed"
         if name in _REPEATS:
-            low, high, body = arg
+            _low, high, body = arg
             unbounded = high == MAXREPEAT or high > 100
             if unbounded and inside_unbounded:
                 return "a repetition inside a repetition (like `(a+)+`) can take exponential time"

@@ -10,8 +10,9 @@
 | relation  | actual ≥ reference − tolerance (`基本同步`, `同步`); actual > reference (`快于`, `高于`) | actual − reference |
 | milestone | reported done; missed when reported not done, halted or only in progress | — |
 
-Tolerance for `about` (unless the target states its own): 0.5 for percent and percentage
-points, 5% of the target for amounts. Qualifiers never change the comparison, they travel
+Tolerance for `about` (unless the target states its own): 0.2 for percent and percentage
+points (`8%左右` is met by 7.8, missed by 7.6), 2% of the target for amounts (`5000亿元左右` is
+met by 4900). Qualifiers never change the comparison, they travel
 with the verdict: a partial-year figure or a lower bound is compared as stated and flagged.
 """
 
@@ -24,8 +25,8 @@ from enum import StrEnum
 from targetcheck.indicators import Better
 from targetcheck.wording import Comparator
 
-DEFAULT_TOLERANCE_POINTS = Decimal("0.5")  # for targets in % or 个百分点
-DEFAULT_TOLERANCE_SHARE = Decimal("0.05")  # of the target, for amounts
+DEFAULT_TOLERANCE_POINTS = Decimal("0.2")  # for targets in % or 个百分点
+DEFAULT_TOLERANCE_SHARE = Decimal("0.02")  # of the target, for amounts
 
 
 class Status(StrEnum):

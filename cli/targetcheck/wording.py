@@ -56,7 +56,7 @@ _FIRMNESS = re.compile(r"力争|努力|争取|力保|确保|力促|力求|奋力
 _DOUBLE_DIGIT = re.compile(r"两位数")
 _DOUBLING = re.compile(r"翻(?:一)?番")
 MILESTONE_VERBS = (
-    "开工建设", "开工", "建成投运", "建成投产", "建成交付", "建成通车", "建成", "竣工", "完工", "投运", "投产",
+    "开工建设", "启动建设", "开工", "建成投运", "建成投产", "建成交付", "建成通车", "建成", "竣工", "完工", "投运", "投产",
     "投入运营", "通车", "通过验收", "摘帽", "交付", "获批", "开通", "并网", "上市", "挂牌", "落地", "实现",
 )
 _MILESTONE = re.compile("|".join(MILESTONE_VERBS))
@@ -65,13 +65,19 @@ _AT_MOST_WORDS = re.compile(r"(?:控制在|不超过|不高于|低于|压减到|
 _DECLINE = re.compile(r"(?:下降|降低|减少|压减|削减|缩减)$")
 
 
-def parse_terms(quote: str, *, pick: int | None = None, better: Better = Better.HIGHER) -> Terms:
-    """Read a target's terms from its quote. `pick` (1-based) chooses among several values."""
+def parse_terms(
+    quote: str, *, pick: int | None = None, better: Better = Better.HIGHER, milestone: bool = False
+) -> Terms:
+    """Read a target's terms from its quote. `pick` (1-based) chooses among several values;
+    `milestone` reads the quote as a milestone even when it holds numbers (`建成586公里…`)."""
     text = normalize(quote)
     firmness_match = _FIRMNESS.search(text)
     firmness = firmness_match.group() if firmness_match else None
     if _EXTERNAL.search(text):
         return Terms(Comparator.EXTERNAL, firmness=firmness)
+    if milestone:
+        verb = _MILESTONE.search(text)
+        return Terms(Comparator.MILESTONE, firmness=firmness, milestone=verb.group() if verb else "建成")
     relation = _RELATION.search(text)
     if relation:
         ref_word = relation.group("ref") or relation.group("ref2")

@@ -49,7 +49,7 @@ _SPEAKER = re.compile(
     rf"^\s*(?P<org>[^\s，。、]{{2,20}}?)人民政府(?P<title>{_TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$"
 )
 _SPEAKER_BARE = re.compile(rf"^\s*(?P<title>{_TITLES})\s+(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$")
-_TITLE_YEAR = re.compile(rf"^\s*(?P<place>[\u4e00-\u9fff]{{0,12}}?)(?P<y>\d{{4}})年(?:度)?政府工作报告\s*$")
+_TITLE_YEAR = re.compile(r"^\s*(?P<place>[\u4e00-\u9fff]{0,12}?)(?P<y>\d{4})年(?:度)?政府工作报告\s*$")
 _PLACE_SUFFIX = ("市", "州", "盟", "地区", "省", "自治区", "县", "区", "旗")
 
 

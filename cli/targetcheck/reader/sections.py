@@ -158,7 +158,7 @@ def _infer_without_headings(paragraphs: list[Paragraph], year: int) -> list[Tag]
     )
     if plan_start is None:
         plan_start = next(
-            (p.index for p in paragraphs if re.match(r"^(?:今年|\d{4}年)是", p.text) and str(year) in p.text[:6] or p.text.startswith("今年是")),
+            (p.index for p in paragraphs if (re.match(r"^(?:今年|\d{4}年)是", p.text) and str(year) in p.text[:6]) or p.text.startswith("今年是")),
             len(paragraphs),
         )
     tags = []

@@ -1,0 +1,48 @@
+"""Golden verdict cases kept as data: tests/golden/verdicts/*.yaml (see the README there)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from targetcheck.app import app
+
+CASES = Path(__file__).parent / "golden" / "verdicts"
+
+
+@pytest.mark.parametrize("case_file", sorted(CASES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_verdict_case(case_file: Path, tmp_path: Path) -> None:
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k, text in enumerate(case["reports"]):
+        (corpus / f"report-{k}.txt").write_text(text, encoding="utf-8")
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(case["targets"], encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", "--targets", str(targets), "--corpus", str(corpus), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    by_id = {r["id"]: r for r in payload["results"]}
+    for target_id, want in case.get("expect", {}).items():
+        got = by_id[target_id]
+        context = f"{target_id}: {json.dumps(got, ensure_ascii=False)}"
+        assert got["status"] == want["status"], context
+        actual = got["actual"]
+        if "actual" in want:
+            assert actual is not None and actual["value"] == pytest.approx(want["actual"]), context
+        if "unit" in want:
+            assert actual["unit"] == want["unit"], context
+        if "line" in want:
+            assert actual["line"] == want["line"], context
+        for qualifier in want.get("qualifiers", []):
+            assert qualifier in actual["qualifiers"], context
+        for qualifier in want.get("absent", []):
+            assert actual is None or qualifier not in actual["qualifiers"], context
+    not_checkable = {item["id"] for item in payload["not_checkable"]}
+    assert not_checkable == set(case.get("not_checkable", []))

@@ -28,7 +28,7 @@ from targetcheck.units import compatible
 
 # Words between a growth verb and its figure, and the verbs themselves.
 _GROWTH = re.compile(
-    r"(?P<pre>(?:同比|比上年|较上年|比去年|较去年|比\d{4}年|按可比(?:口径|价格?)(?:计算)?|分别|均|年均|平均)*)"
+    r"(?P<pre>(?:同比|比上年|较上年|比去年|较去年|比\d{4}年|按可比(?:口径|价格?)(?:计算)?|(?:按)?同口径(?:计算)?|(?:按)?自然口径(?:计算)?|分别|均|年均|平均)*)"
     r"(?P<verb>增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑|增速(?:为|达到?|是)?|增幅(?:为|达到?|是)?|涨幅(?:为|达到?|是)?)"
     r"(?:了|达到?|为)?"
 )
@@ -39,7 +39,7 @@ _PARTIAL = re.compile(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
 )
 _PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
-_COMPARABLE = re.compile(r"可比口径|可比价|按可比")
+_COMPARABLE = re.compile(r"可比口径|可比价|按可比|同口径")
 _MULTIYEAR = re.compile(r"年均|平均每年|年平均|累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
 _YEAR = re.compile(r"(?<![比较])(?<!\d)(\d{4})年(?!底前|前)")
 _ASIDE_REASONS = {
@@ -91,7 +91,8 @@ def find_outcome(
     exclude = re.compile(indicator.exclude) if indicator.exclude else None
     candidates: list[Candidate] = []
     seen: set[tuple[int, int, int]] = set()
-    for item in report.items:
+    items = report.items
+    for index, item in enumerate(items):
         if exclude is not None and exclude.search(item.text):
             continue
         for alias in alias_list:
@@ -102,12 +103,50 @@ def find_outcome(
                     found = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit)
                 if found is None:
                     continue
-                key = (item.paragraph, item.start + found[0], item.start + found[1])
-                if key in seen:
-                    continue
-                seen.add(key)
-                candidates.append(_judge_candidate(item, found, report, year))
+                for where, result in [(item, found), *_continued(items, index, match, found, indicator.measure)]:
+                    key = (where.paragraph, where.start + result[0], where.start + result[1])
+                    if key not in seen:
+                        seen.add(key)
+                        candidates.append(_judge_candidate(where, result, report, year))
     return Finding(_choose(candidates, indicator.measure), tuple(candidates))
+
+
+_CONTINUATION = re.compile(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
+
+
+def _continued(items: list[Item], index: int, match: re.Match[str], found: _Found, measure: Measure) -> list[tuple[Item, _Found]]:
+    """`前三季度，地区生产总值增长7.8%；预计全年增长7.2%左右`: the next item has no subject of its
+    own and goes on about the same indicator. Returns it, joined to this item, as a candidate."""
+    if measure is not Measure.GROWTH or index + 1 >= len(items):
+        return []
+    item, following = items[index], items[index + 1]
+    if following.paragraph != item.paragraph or following.sentence_start != item.sentence_start:
+        return []
+    lead = _CONTINUATION.match(following.text)
+    if lead is None:
+        return []
+    # Offsets into the joined text must be offsets into the paragraph from item.start.
+    separator = "；" * (following.start - item.end)
+    joined_text = item.text + separator + following.text
+    joined = Item(item.paragraph, item.start, following.end, joined_text, item.sentence_start, following.tag)
+    offset = following.start - item.start
+    result = _growth(joined_text, _Shifted(match.start(), offset + lead.end()), None)
+    if result is None:
+        return []
+    return [(joined, result)]
+
+
+class _Shifted:
+    """A stand-in for a regex match: an alias at `start` whose figure is looked for from `end`."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 _Found = tuple[int, int, Quantity | None, Decimal | None, tuple[str, ...], bool | None]
@@ -124,8 +163,10 @@ def _growth(text: str, match: re.Match[str], position: int | None) -> _Found | N
     """`<alias>…增长7.6%`: the figure of the growth verb that follows the alias."""
     for verb in _GROWTH.finditer(text, match.end()):
         gap = text[match.end() : verb.start()]
-        if not _subject_carries(gap):
+        if len(gap) > 40:
             return None
+        if not _subject_carries(gap):
+            continue
         quantities = _quantities_from(text, verb.end())
         if not quantities:
             continue  # `增长动力…`: not a figure; look further in the item
@@ -304,7 +345,7 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int) -> Ca
         periods = _PERIOD.findall(lead)
         if periods and periods[-1][0]:  # the last period word said before the figure is partial
             quals.append("partial-period")
-        if _COMPARABLE.search(item.text):
+        if _COMPARABLE.search(before):
             quals.append("comparable-basis")
         if "more-than" in quantity.qualifiers:
             quals.append("lower-bound")
@@ -344,7 +385,11 @@ def _choose(candidates: list[Candidate], measure: Measure) -> Candidate | None:
         done = [c for c in usable if c.done]
         return done[0] if done else (usable[0] if usable else None)
     full_year = [c for c in usable if "partial-period" not in c.qualifiers]
-    return full_year[0] if full_year else (usable[0] if usable else None)
+    pool = full_year or usable
+    # A report that gives growth both as stated and on a comparable basis (自然口径下降3.5%，
+    # 同口径增长6.6%) is measured against its targets on the comparable basis.
+    comparable = [c for c in pool if "comparable-basis" in c.qualifiers]
+    return (comparable or pool or [None])[0]
 
 
 # Aliases of the other headline indicators: a gap that names one of them breaks the subject.

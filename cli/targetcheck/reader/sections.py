@@ -39,10 +39,10 @@ _HEADLINE = re.compile(
     r"(?:今年|\d{4}年)(?:全市|全省|全区|我市)?(?:经济社会发展|国民经济和社会发展|发展)?的?主要(?:预期)?目标(?:任务)?(?:是|为)"
 )
 _PARA_MULTI = re.compile(
-    r"^(?:[^，。；]{0,8}?)(?:(?:过去|近|这)五年|五年来|五年间|本届政府(?:任期)?(?:以来|五年)?|“?十[一二三四五]五”?(?:时期|期间|以来))"
+    r"(?:过去|近|这)五年|五年来|五年间|本届政府(?:任期)?(?:以来|五年)?|“?十[一二三四五]五”?(?:时期|期间|以来)"
 )
 _PARA_YEAR = re.compile(
-    r"^(?:[^，。；]{0,6}?)(?:(?:过去|刚刚过去|刚刚过去)的?一年|一年来|这一年|去年|(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市|，))"
+    r"(?:过去|刚刚过去)的?一年|一年来|这一年|去年|(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市)"
 )
 
 
@@ -101,16 +101,21 @@ def _classify_heading(title: str, year: int) -> tuple[Kind, int | None, bool]:
 
 
 def _paragraph_period(text: str, year: int) -> str | None:
-    """'multi' or 'year' when the paragraph opens with a period marker, else None."""
-    head = text[:30]
-    if _PARA_MULTI.match(head):
-        return "multi"
-    match = _PARA_YEAR.match(head)
-    if match:
-        y = match.group("y")
+    """'multi' or 'year' when the paragraph opens with a period marker, else None.
+
+    The marker must come early (`2017年是本届政府任期的最后一年` opens a paragraph about 2017:
+    the year comes before `本届政府`, and the earliest marker wins).
+    """
+    head = text[:14]
+    multi = _PARA_MULTI.search(head)
+    single = _PARA_YEAR.search(head)
+    if single and (multi is None or single.start() < multi.start()):
+        y = single.group("y")
         if y is None or int(y) == year - 1:
             return "year"
         return "multi" if int(y) < year - 1 else None
+    if multi:
+        return "multi"
     return None
 
 

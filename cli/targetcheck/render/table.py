@@ -87,6 +87,8 @@ def cells(result: Result) -> dict[str, str]:
         diff = f"{sign}{fmt_number(result.difference)}{_unit(result.difference_unit)}"
     if actual is not None:
         where = f"{actual.file}:{actual.line}"
+    elif result.status is Status.UNREPORTED and result.followup:
+        where = result.followup  # the report that is silent about it
     elif target.file:
         where = f"{target.file}:{target.line}"
     else:

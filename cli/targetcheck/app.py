@@ -62,16 +62,35 @@ def _root(
     pass
 
 
-@app.command(epilog="Example: targetcheck check --format json > verdicts.json\n\n" + EXIT_CODES_HELP)
+AutoOption = Annotated[
+    bool,
+    typer.Option(
+        "--auto",
+        help=(
+            "Also find the headline targets (今年主要预期目标是…) of every report in the corpus and check them. "
+            "Alone, it uses no targets.yaml target; with --targets, a curated target replaces the found one "
+            "with the same id and city."
+        ),
+    ),
+]
+
+
+@app.command(
+    epilog=(
+        "Example: targetcheck check --format json > verdicts.json\n\n"
+        "Example: targetcheck check --auto --corpus reports/ --format csv > panel.csv\n\n" + EXIT_CODES_HELP
+    )
+)
 def check(
     targets: TargetsOption = None,
     corpus: CorpusOption = None,
     format: FormatOption = "table",
+    auto: AutoOption = False,
 ) -> None:
     """Check every target in targets.yaml against the later reports in the corpus."""
     from targetcheck.commands.check import CheckOptions, run_check_command
 
-    _run(lambda: run_check_command(CheckOptions(targets=targets, corpus=corpus or [], format=format)))
+    _run(lambda: run_check_command(CheckOptions(targets=targets, corpus=corpus or [], format=format, auto=auto)))
 
 
 @app.command(epilog="Example: targetcheck reports --corpus seeds/ --format json\n\n" + EXIT_CODES_HELP)

@@ -64,6 +64,7 @@ class TargetSpec:
     line: int  # line of the target in targets.yaml
     aliases: tuple[Alias, ...] | None = None  # outcome aliases overriding the indicator's
     origin: str = "curated"  # "curated" or "auto"
+    location: tuple[str, int] | None = None  # file and line of the quote when already known (auto)
 
     @property
     def wording(self) -> str:
@@ -107,13 +108,7 @@ def build_config(data: Any, path: Path) -> Config:
             path=name,
             line=line_of(data, "schema_version"),
         )
-    base = path.parent
-    corpus_value = data.get("corpus", [])
-    if isinstance(corpus_value, str):
-        corpus_value = [corpus_value]
-    if not isinstance(corpus_value, list) or not all(isinstance(c, str) for c in corpus_value):
-        raise ConfigError("`corpus` must be a list of paths", path=name, line=line_of(data, "corpus"))
-    corpus = tuple(base / c for c in corpus_value)
+    corpus = _corpus(data, path)
     city = _optional_str(data, "city", name)
     indicators = dict(HEADLINE)
     indicators.update(_indicators(data.get("indicators"), name, line_of(data, "indicators")))
@@ -137,6 +132,23 @@ def build_config(data: Any, path: Path) -> Config:
             first_line[spec.id] = spec.line
             targets.append(spec)
     return Config(path, corpus, city, tuple(targets), indicators)
+
+
+def load_corpus_paths(path: Path) -> tuple[Path, ...]:
+    """Only the `corpus:` list of targets.yaml (for `check --auto`, which uses no curated target)."""
+    data = load_located(read_config_text(path), str(path))
+    if not isinstance(data, LDict):
+        build_config(data, path)  # raises the usual error for an empty or malformed file
+    return _corpus(data, path)
+
+
+def _corpus(data: LDict, path: Path) -> tuple[Path, ...]:
+    corpus_value = data.get("corpus", [])
+    if isinstance(corpus_value, str):
+        corpus_value = [corpus_value]
+    if not isinstance(corpus_value, list) or not all(isinstance(c, str) for c in corpus_value):
+        raise ConfigError("`corpus` must be a list of paths", path=str(path), line=line_of(data, "corpus"))
+    return tuple(path.parent / c for c in corpus_value)
 
 
 def _report_targets(

@@ -65,7 +65,9 @@ def run_check(targets: Iterable[TargetSpec], corpus: Corpus, *, config_name: str
     for spec in targets:
         stating = corpus.get(spec.city, spec.year)
         location = None
-        if spec.quote and stating is not None:
+        if spec.location is not None:  # found in the report itself (`--auto`)
+            location = Location(*spec.location)
+        elif spec.quote and stating is not None:
             location = locate_quote(spec, stating, config_name)
         elif spec.quote:
             unverified[(spec.city, spec.year)] = unverified.get((spec.city, spec.year), 0) + 1
@@ -94,6 +96,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
         return Uncheckable(
             spec.id, spec.year, spec.city, spec.indicator.slug, spec.quote, source,
             "set by a higher level of government (下达/一致): not checkable from reports",
+            spec.origin,
         )
     tolerance = spec.tolerance
     target = TargetView(

@@ -102,6 +102,7 @@ class Uncheckable:
     quote: str | None
     source: str
     reason: str
+    origin: str = "curated"
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -163,6 +164,7 @@ def to_record(result: Result) -> dict[str, Any]:
         "difference_unit": result.difference_unit,
         "followup": result.followup,
         "notes": list(result.notes),
+        "origin": result.origin,
     }
 
 
@@ -175,4 +177,5 @@ def uncheckable_record(item: Uncheckable) -> dict[str, Any]:
         "quote": item.quote,
         "source": item.source,
         "reason": item.reason,
+        "origin": item.origin,
     }

@@ -35,8 +35,14 @@ _TOP_HEADING = re.compile(
 )
 _SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 _MULTI = r"(?:过去|近|前|这)五年|五年来|五年间|本届政府|十[一二三四五六]五|“十.五”|时期"
+# The sentence that opens the headline targets, in the ways reports word it:
+# `今年主要预期目标是：`, `今年全市经济社会发展的主要预期目标为`, `2024年经济社会发展主要预期目标是`,
+# `今年发展的主要预期目标是，`, `今年经济社会发展主要预期目标建议为：`. `year` is set when the
+# sentence names its year in digits (a report may quote another year's targets: compare it).
 _HEADLINE = re.compile(
-    r"(?:今年|\d{4}年)(?:全市|全省|全区|我市)?(?:经济社会发展|国民经济和社会发展|发展)?的?主要(?:预期)?目标(?:任务)?(?:是|为)"
+    r"(?:今年|全年|(?P<year>\d{4})年)度?(?:全[市省区盟州县旗]|我[市省区盟州县旗]|本[市区])?的?"
+    r"(?:经济社会发展|国民经济和社会发展|经济和社会发展|发展)?的?主要(?:预期)?目标(?:任务)?"
+    r"(?:(?:建议|拟|初步)?(?:是|为|定为|确定为|如下)[:：，,]?|[:：])"
 )
 _PARA_MULTI = re.compile(
     r"(?:过去|近|这)五年|五年来|五年间|本届政府(?:任期)?(?:以来|五年)?|“?十[一二三四五]五”?(?:时期|期间|以来)"
@@ -71,6 +77,12 @@ class Tag:
     kind: Kind
     year: int | None
     headline: bool = False  # holds the headline-target sentence
+
+
+def headline_phrase(text: str) -> re.Match[str] | None:
+    """The opening of the headline-target sentence in `text` (normalised), if any: the targets
+    follow `match.end()`; `match.group("year")` is the year it names in digits, or None."""
+    return _HEADLINE.search(text)
 
 
 def is_headline_paragraph(text: str) -> bool:

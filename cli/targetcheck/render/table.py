@@ -104,6 +104,10 @@ def cells(result: Result) -> dict[str, str]:
     }
 
 
+def _with_city(row: dict[str, str], city: str | None) -> dict[str, str]:
+    return dict(row, id=f"{row['id']} ({city})") if city else row
+
+
 def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color and code else text
 
@@ -127,9 +131,10 @@ def render(view: RunView) -> str:
         by_year[result.year].append(result)
     used_marks: set[str] = set()
     color = view.color
-    all_rows = {id(r): cells(r) for r in view.results}
+    # Results for several cities (`check --auto` over a mixed corpus) name the city by the id.
+    show_city = len({r.city for r in view.results} | {u.city for u in view.uncheckable}) > 1
+    all_rows = {id(r): _with_city(cells(r), r.city if show_city else None) for r in view.results}
     sizes = _fit(list(all_rows.values()), view.width)
-    show_city = len({r.city for r in view.results}) > 1
     for year in sorted(by_year):
         group = by_year[year]
         cities = sorted({r.city or "" for r in group})
@@ -140,8 +145,6 @@ def render(view: RunView) -> str:
         out.append("  ".join("─" * sizes[c] for c in COLUMNS))
         for result in group:
             row = all_rows[id(result)]
-            if show_city and result.city:
-                row = dict(row, id=f"{result.id} ({result.city})")
             if result.actual is not None:
                 used_marks.update(MARKS.get(q, "") for q in result.actual.qualifiers)
             wrapped = {c: wrap(row[c], sizes[c]) for c in COLUMNS}
@@ -159,7 +162,8 @@ def render(view: RunView) -> str:
     if view.uncheckable:
         out.append(_style("Not checkable from reports (set by a higher level)", "1", color))
         for item in view.uncheckable:
-            out.append(f"  {item.id}  {item.quote or ''}  {item.source}")
+            who = f" ({item.city})" if show_city and item.city else ""
+            out.append(f"  {item.id}{who}  {item.quote or ''}  {item.source}")
         out.append("")
     legend = [f"[{m}] {LEGEND[m]}" for m in LEGEND if m in used_marks]
     if legend:

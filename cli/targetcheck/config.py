@@ -63,8 +63,8 @@ class TargetSpec:
     note: str | None
     line: int  # line of the target in targets.yaml
     aliases: tuple[Alias, ...] | None = None  # outcome aliases overriding the indicator's
-    origin: str = "curated"  # "curated" or "auto"
     location: tuple[str, int] | None = None  # file and line of the quote when already known (auto)
+    origin: str = "curated"  # "curated" or "auto"
 
     @property
     def wording(self) -> str:
@@ -108,7 +108,13 @@ def build_config(data: Any, path: Path) -> Config:
             path=name,
             line=line_of(data, "schema_version"),
         )
-    corpus = _corpus(data, path)
+    base = path.parent
+    corpus_value = data.get("corpus", [])
+    if isinstance(corpus_value, str):
+        corpus_value = [corpus_value]
+    if not isinstance(corpus_value, list) or not all(isinstance(c, str) for c in corpus_value):
+        raise ConfigError("`corpus` must be a list of paths", path=name, line=line_of(data, "corpus"))
+    corpus = tuple(base / c for c in corpus_value)
     city = _optional_str(data, "city", name)
     indicators = dict(HEADLINE)
     indicators.update(_indicators(data.get("indicators"), name, line_of(data, "indicators")))
@@ -132,23 +138,6 @@ def build_config(data: Any, path: Path) -> Config:
             first_line[spec.id] = spec.line
             targets.append(spec)
     return Config(path, corpus, city, tuple(targets), indicators)
-
-
-def load_corpus_paths(path: Path) -> tuple[Path, ...]:
-    """Only the `corpus:` list of targets.yaml (for `check --auto`, which uses no curated target)."""
-    data = load_located(read_config_text(path), str(path))
-    if not isinstance(data, LDict):
-        build_config(data, path)  # raises the usual error for an empty or malformed file
-    return _corpus(data, path)
-
-
-def _corpus(data: LDict, path: Path) -> tuple[Path, ...]:
-    corpus_value = data.get("corpus", [])
-    if isinstance(corpus_value, str):
-        corpus_value = [corpus_value]
-    if not isinstance(corpus_value, list) or not all(isinstance(c, str) for c in corpus_value):
-        raise ConfigError("`corpus` must be a list of paths", path=str(path), line=line_of(data, "corpus"))
-    return tuple(path.parent / c for c in corpus_value)
 
 
 def _report_targets(
@@ -440,3 +429,22 @@ def _close(word: str, choices: Any) -> str | None:
 
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def load_corpus_paths(path: Path) -> tuple[Path, ...]:
+    """Only the `corpus:` list of targets.yaml, relative to it: `check --auto` without --targets
+    uses no curated target, so a problem elsewhere in the file must not stop it."""
+    name = str(path)
+    data = load_located(read_config_text(path), name)
+    if not isinstance(data, LDict):
+        raise ConfigError(
+            "is empty or not a mapping: it names no corpus",
+            path=name,
+            hint="pass --corpus PATH, or give targets.yaml a `corpus:` list",
+        )
+    value = data.get("corpus", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+        raise ConfigError("`corpus` must be a list of paths", path=name, line=line_of(data, "corpus"))
+    return tuple(path.parent / c for c in value)

@@ -70,6 +70,7 @@ class TargetSpec:
     aliases: tuple[Alias, ...] | None = None  # outcome aliases overriding the indicator's
     origin: str = "curated"  # "curated" or "auto"
     outcome_line: int | None = None  # line of the target's `outcome:` override, if any
+    quote_line: int | None = None  # line of its `quote:` (or `statement:`) in targets.yaml
 
     @property
     def wording(self) -> str:
@@ -85,6 +86,7 @@ class Config:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     reports: tuple[ReportEntry, ...] = ()
     indicator_lines: dict[str, int] = field(default_factory=dict)  # slugs defined in the file
+    corpus_line: int | None = None  # line of `corpus:`
 
 
 @dataclass(frozen=True)
@@ -202,9 +204,7 @@ class _Builder:
                 self.error(
                     f"duplicate id (also on line {others})", line, target_id, hint="every target needs its own id"
                 )
-        duplicated = {target_id for target_id, lines in id_lines.items() if len(lines) > 1}
-        kept = tuple(spec for spec in targets if spec.id not in duplicated)
-        return Config(path, corpus, city, kept, indicators, tuple(entries), indicator_lines)
+        return Config(path, corpus, city, tuple(targets), indicators, tuple(entries), indicator_lines, line_of(data, "corpus"))
 
     # ── reports, sections, targets ──────────────────────────────────────────────────────────
     def report(
@@ -273,7 +273,6 @@ class _Builder:
             self.error("a target without `id:`", raw.line, hint="add `id: YEAR.slug`, e.g. 2017.gdp-growth")
             return None
         id_lines.setdefault(target_id, []).append(raw.line)
-        before = len(self.problems.errors)
 
         def error(message: str, at: int | None, hint: str | None = None) -> None:
             self.error(message, at, target_id, hint)
@@ -368,7 +367,9 @@ class _Builder:
                 if terms is not None:
                     terms = Terms(comparator, terms.value, terms.unit, terms.quantity, terms.firmness, terms.milestone,
                                   terms.reference, terms.relation_wording, terms.decline)
-        if len(self.problems.errors) > before or year is None or indicator is None or terms is None:
+        # A target with other problems is still returned when it can be read, so that `lint` checks
+        # its quote too; `load_config` refuses the whole file while any error stands.
+        if year is None or indicator is None or terms is None:
             return None
         return TargetSpec(
             id=target_id,
@@ -386,6 +387,7 @@ class _Builder:
             line=raw.line,
             aliases=aliases,
             outcome_line=raw.key_lines.get("outcome"),
+            quote_line=raw.key_lines.get("quote", raw.key_lines.get("statement", raw.line)),
         )
 
     def outcome(
@@ -542,7 +544,7 @@ class _Builder:
         problem = regex_problem(pattern)
         if problem:
             self.error(f"regular expression {pattern!r} refused: {problem}", line, target_id,
-                       "rewrite it without nested repetition")
+                       "rewrite it without nested repetition, alternation inside a repetition, or backreferences")
             return False
         return True
 

@@ -86,6 +86,23 @@ def reports(
     _run(lambda: run_reports_command(corpus or [], targets, format))
 
 
+@app.command(epilog="Example: targetcheck scan seeds/003_f70d05a2e53d4ccd.txt --format yaml > draft.yaml\n\n" + EXIT_CODES_HELP)
+def scan(
+    reports: Annotated[list[Path], typer.Argument(metavar="REPORT...", help="Report files (or folders of them).")],
+    targets: Annotated[
+        Path | None,
+        typer.Option("--targets", metavar="PATH", help="targets.yaml for coverage [default: ./targets.yaml if present]."),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json, or yaml (draft targets for the uncovered).")
+    ] = "table",
+) -> None:
+    """List every quantified commitment in a report's plan, and whether targets.yaml covers it."""
+    from targetcheck.commands.scan import ScanOptions, run_scan_command
+
+    _run(lambda: run_scan_command(ScanOptions(reports=reports, targets=targets, format=format)))
+
+
 @app.command(
     epilog="Example: targetcheck lint --targets targets.yaml --format json\n\n"
     "Exit codes: 0 no errors (warnings allowed); 2 errors found, or a usage error."

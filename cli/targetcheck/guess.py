@@ -149,7 +149,7 @@ def suggest(paragraph_text: str, commitment: Commitment) -> Guess:
         trail = ""
     counted = units.kind(quantity.unit) == "count"
     noun = (trail or before) if counted else (before or trail)
-    noun = noun[-24:] or quantity.stated_unit
+    noun = noun or quantity.stated_unit
     measure = Measure.GROWTH if growth else (Measure.RATE if quantity.unit == "%" else Measure.LEVEL)
     name = noun + ("增长" if growth and not noun.endswith("增长") else "")
     words = slug_words(noun)

@@ -130,7 +130,7 @@ def read_plan(report: Report) -> PlanReading:
                 aside.append(SetAside(report.file, line, clause, quantity, reason))
                 continue
             base_start, base_end = _base_quote(item, found, clause_start, clause_end, start, end)
-            quote_start, quote_end, unique = _unique_span(report, item.paragraph, base_start, base_end)
+            quote_start, quote_end, unique = _unique_span(report, item.paragraph, base_start, base_end, absolute)
             quote = paragraph.original(quote_start, quote_end)
             commitments.append(
                 Commitment(
@@ -207,7 +207,9 @@ def _base_quote(
     return item.start + segments[first][0], item.start + segments[index][1]
 
 
-def _unique_span(report: Report, paragraph_index: int, start: int, end: int) -> tuple[int, int, bool]:
+def _unique_span(
+    report: Report, paragraph_index: int, start: int, end: int, quantity_start: int
+) -> tuple[int, int, bool]:
     """Lengthen [start, end) by neighbouring pieces until it stands once in the report.
 
     Tries the fewest added pieces first, the following ones before the preceding ones, as a
@@ -217,6 +219,7 @@ def _unique_span(report: Report, paragraph_index: int, start: int, end: int) -> 
     text = report.paragraphs[paragraph_index].text
     if _count(report, text[start:end]) == 1:
         return start, end, True
+    reading = _terms(text[start:end], quantity_start - start)
     seps = [m for m in _PIECE_SEP.finditer(text)]
     befores = [start, *[m.end() for m in reversed(seps) if m.end() < start and m.group() != "。"][:6]]
     befores = sorted(set(befores), reverse=True)
@@ -230,9 +233,22 @@ def _unique_span(report: Report, paragraph_index: int, start: int, end: int) -> 
          if (b, a) != (start, end)),
     )
     for _added, _back, b, a in options:
-        if _count(report, text[b:a]) == 1:
+        # A neighbour must not change what the quote says (`…4%以内，完成自治区下达的…目标` would
+        # read as set elsewhere): the lengthened quote must give the same comparator and value.
+        if _count(report, text[b:a]) == 1 and _terms(text[b:a], quantity_start - b) == reading:
             return b, a, True
     return start, end, False
+
+
+def _terms(quote_text: str, offset: int) -> tuple[str, object] | None:
+    """(comparator, value) `check` would read for the quantity at `offset`; None if unreadable."""
+    from targetcheck.wording import WordingError, parse_terms
+
+    try:
+        terms = parse_terms(quote_text, pick=_pick(quote_text, offset))
+    except WordingError:
+        return None
+    return terms.comparator.value, terms.value
 
 
 def _count(report: Report, needle: str) -> int:

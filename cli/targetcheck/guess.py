@@ -89,7 +89,7 @@ def _known(
                 gap = lead[match.end() :]
                 if len(gap) > 16:
                     continue
-                if not _fits(indicator, alias.position, quantity.unit, gap):
+                if not _fits(indicator, alias.position, quantity.unit, gap, match.group()):
                     continue
                 score = (match.end(), indicator.slug in defined, match.end() - match.start())
                 if best is None or score > best[0]:
@@ -101,8 +101,8 @@ def _known(
     return Guess(indicator.slug, indicator.name, indicator.measure, source, indicator.better)
 
 
-def _fits(indicator: Indicator, position: int | None, unit: str, gap: str) -> bool:
-    """Does a quantity in `unit`, `gap` after the alias, suit the indicator's measure?"""
+def _fits(indicator: Indicator, position: int | None, unit: str, gap: str, named: str = "") -> bool:
+    """Does a quantity in `unit`, `gap` after the alias (`named`), suit the indicator's measure?"""
     values_between = sum(1 for _ in iter_quantities(gap))
     if position is not None:
         if "分别" in gap:
@@ -113,7 +113,7 @@ def _fits(indicator: Indicator, position: int | None, unit: str, gap: str) -> bo
     elif values_between:
         return False
     if indicator.measure is Measure.GROWTH:
-        return unit == "%" and bool(_GROWTH_VERB.search(gap))
+        return unit == "%" and bool(_GROWTH_VERB.search(gap) or _GROWTH_VERB.search(named))
     if indicator.measure is Measure.RATE:
         return unit == "%" and not _GROWTH_VERB.search(gap)
     if unit in ("%", "个百分点", ""):
@@ -174,7 +174,7 @@ def _noun(words: str) -> str:
             break
         noun = stripped
     noun = noun.strip("的“”、和及与")
-    return "" if len(noun) < 2 or re.search(r"\d", noun) else noun
+    return "" if len(noun) < 2 else noun
 
 
 def guess_tags(quote: str, guess: Guess, headline: bool) -> tuple[str, ...]:

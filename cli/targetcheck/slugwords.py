@@ -57,6 +57,11 @@ WORDS: dict[str, str] = {
     "绿地": "green-space", "示范村": "model-villages", "示范基地": "demonstration-bases", "追溯点": "tracing-points",
     "追溯试点": "tracing-pilots", "环卫设施": "sanitation", "建筑垃圾": "construction-waste", "垃圾": "waste",
     "文化产业": "culture-industry", "连冠": "titles-in-a-row", "文明城市": "civilised-city", "双拥": "army-civilian-model",
+    "停车位": "parking-spaces", "充电桩": "chargers", "照料中心": "day-care-centres", "照护中心": "care-centres",
+    "市场主体": "market-entities", "学位": "school-places", "床位": "beds", "养老床位": "elderly-care-beds",
+    "班列": "freight-trains", "高标准农田": "high-standard-farmland", "专科": "specialties", "民生实事": "public-service-pledges",
+    "优良天数": "good-air-days", "公交车": "buses", "家庭医生": "family-doctors", "粮食": "grain", "煤炭": "coal",
+    "5G": "5g", "污水处理率": "sewage-treatment-rate", "造林种草": "afforestation", "职业技能培训": "skills-training",
     # environment
     "林业": "forestry", "绿化": "greening", "造林": "afforestation", "三北": "three-north", "大气污染": "air-pollution",
     "污水": "sewage", "土壤": "soil", "治沙": "desertification", "生态": "ecology", "碳": "carbon", "节能改造": "energy-retrofits",

@@ -105,6 +105,41 @@ def reports(
     _run(lambda: run_reports_command(corpus or [], targets, format))
 
 
+@app.command(epilog="Example: targetcheck scan seeds/003_f70d05a2e53d4ccd.txt --format yaml > draft.yaml\n\n" + EXIT_CODES_HELP)
+def scan(
+    reports: Annotated[list[Path], typer.Argument(metavar="REPORT...", help="Report files (or folders of them).")],
+    targets: Annotated[
+        Path | None,
+        typer.Option("--targets", metavar="PATH", help="targets.yaml for coverage [default: ./targets.yaml if present]."),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json, or yaml (draft targets for the uncovered).")
+    ] = "table",
+) -> None:
+    """List every quantified commitment in a report's plan, and whether targets.yaml covers it."""
+    from targetcheck.commands.scan import ScanOptions, run_scan_command
+
+    _run(lambda: run_scan_command(ScanOptions(reports=reports, targets=targets, format=format)))
+
+
+@app.command(
+    epilog="Example: targetcheck lint --targets targets.yaml --format json\n\n"
+    "Exit codes: 0 no errors (warnings allowed); 2 errors found, or a usage error."
+)
+def lint(
+    targets: TargetsOption = None,
+    corpus: CorpusOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of targets.yaml and exit.")
+    ] = False,
+) -> None:
+    """Check targets.yaml without running the check: syntax, keys, types, ids, regexes, quotes."""
+    from targetcheck.commands.lint import LintOptions, run_lint_command
+
+    _run(lambda: run_lint_command(LintOptions(targets=targets, corpus=corpus or [], format=format, schema=schema)))
+
+
 def _run(action: object) -> NoReturn:
     """Run a command body; turn the tool's errors into one line on stderr and an exit code."""
     try:

@@ -18,7 +18,11 @@
                 quote: 地区生产总值增长8%左右
                 tags: [headline]
 
-See the README ("targets.yaml") for every key.
+See the README ("targets.yaml") for every key, and `data/targets.schema.json` for the same rules
+as a JSON Schema (tests/test_schema.py keeps the key sets below and the schema in step).
+
+Every check appends a `Problem` and reading goes on, so `targetcheck lint` shows them all;
+`load_config` raises the first error, which is what `check` needs.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import Any
 
 from targetcheck.errors import ConfigError
 from targetcheck.indicators import HEADLINE, Alias, Better, Indicator, Measure
+from targetcheck.problems import Problems
 from targetcheck.regexcheck import regex_problem
 from targetcheck.wording import Comparator, Terms, WordingError, parse_terms
 from targetcheck.yamlsource import LDict, LList, line_of, load_located, read_config_text
@@ -65,6 +70,8 @@ class TargetSpec:
     aliases: tuple[Alias, ...] | None = None  # outcome aliases overriding the indicator's
     location: tuple[str, int] | None = None  # file and line of the quote when already known (auto)
     origin: str = "curated"  # "curated" or "auto"
+    outcome_line: int | None = None  # line of the target's `outcome:` override, if any
+    quote_line: int | None = None  # line of its `quote:` (or `statement:`) in targets.yaml
 
     @property
     def wording(self) -> str:
@@ -78,275 +85,405 @@ class Config:
     city: str | None
     targets: tuple[TargetSpec, ...]
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    reports: tuple[ReportEntry, ...] = ()
+    indicator_lines: dict[str, int] = field(default_factory=dict)  # slugs defined in the file
+    corpus_line: int | None = None  # line of `corpus:`
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One entry of `reports:`, for checks that look at the corpus (`targetcheck lint`)."""
+
+    year: int
+    city: str | None
+    source: str | None
+    line: int
+
+
 
 
 def load_config(path: Path) -> Config:
     """Read and check targets.yaml. Raises ConfigError naming the file, line and target id."""
+    config, problems = read_config(path)
+    if problems.errors or config is None:
+        first = problems.errors[0]
+        raise ConfigError(first.message, path=str(path), line=first.line, target_id=first.target_id, hint=first.hint)
+    return config
+
+
+def read_config(path: Path) -> tuple[Config | None, Problems]:
+    """Read targets.yaml and collect every problem in it.
+
+    Raises ConfigError only when the file cannot be read at all (missing, a folder, not UTF-8);
+    returns no Config when the YAML does not parse or has no usable shape.
+    """
     text = read_config_text(path)
-    name = str(path)
-    data = load_located(text, name)
-    return build_config(data, path)
+    problems = Problems()
+    try:
+        data = load_located(text, str(path), problems)
+    except ConfigError as exc:
+        problems.error(exc.message, exc.line, hint=exc.hint)
+        return None, problems
+    return _Builder(problems).config(data, path), problems
 
 
 def build_config(data: Any, path: Path) -> Config:
-    name = str(path)
-    if data is None:
-        raise ConfigError("is empty", path=name, hint="start from the targets.yaml shipped with targetcheck")
-    if not isinstance(data, LDict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
-        raise ConfigError(
-            f"the top level is {kind}, not a mapping",
-            path=name,
-            line=1,
-            hint="targets.yaml starts with `schema_version: 1` and holds `reports:` (see the README)",
-        )
-    _unknown_keys(data, TOP_KEYS, name, "at the top level")
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
-        raise ConfigError(
-            f"schema_version {version!r} is not supported (this targetcheck reads version {SCHEMA_VERSION})",
-            path=name,
-            line=line_of(data, "schema_version"),
-        )
-    base = path.parent
-    corpus_value = data.get("corpus", [])
-    if isinstance(corpus_value, str):
-        corpus_value = [corpus_value]
-    if not isinstance(corpus_value, list) or not all(isinstance(c, str) for c in corpus_value):
-        raise ConfigError("`corpus` must be a list of paths", path=name, line=line_of(data, "corpus"))
-    corpus = tuple(base / c for c in corpus_value)
-    city = _optional_str(data, "city", name)
-    indicators = dict(HEADLINE)
-    indicators.update(_indicators(data.get("indicators"), name, line_of(data, "indicators")))
-    reports = data.get("reports")
-    if reports is None:
-        raise ConfigError("has no `reports:`", path=name, hint="list the reports and their targets under `reports:`")
-    if not isinstance(reports, LList):
-        raise ConfigError("`reports` must be a list", path=name, line=line_of(data, "reports"))
-    targets: list[TargetSpec] = []
-    first_line: dict[str, int] = {}
-    for index, report in enumerate(reports):
-        for spec in _report_targets(report, reports, index, city, indicators, name):
-            if spec.id in first_line:
-                raise ConfigError(
-                    f"duplicate id (first defined on line {first_line[spec.id]})",
-                    path=name,
-                    line=spec.line,
-                    target_id=spec.id,
-                    hint="every target needs its own id",
+    """A Config from already parsed YAML (LDict/LList); raises the first problem."""
+    problems = Problems()
+    config = _Builder(problems).config(data, path)
+    if problems.errors or config is None:
+        first = problems.errors[0]
+        raise ConfigError(first.message, path=str(path), line=first.line, target_id=first.target_id, hint=first.hint)
+    return config
+
+
+class _Builder:
+    """The checks of targets.yaml. Each problem is recorded and the check goes on with what is
+    usable: a broken target is left out, a broken indicator is left undefined (and targets that
+    use it are not blamed a second time)."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.broken_indicators: set[str] = set()
+
+    def error(self, message: str, line: int | None, target_id: str | None = None, hint: str | None = None) -> None:
+        self.problems.error(message, line, target_id=target_id, hint=hint)
+
+    # ── the file ────────────────────────────────────────────────────────────────────────────
+    def config(self, data: Any, path: Path) -> Config | None:
+        if data is None:
+            self.error("is empty", 1, hint="start from the targets.yaml shipped with targetcheck")
+            return None
+        if not isinstance(data, LDict):
+            kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+            self.error(
+                f"the top level is {kind}, not a mapping",
+                1,
+                hint="targets.yaml starts with `schema_version: 1` and holds `reports:` (see the README)",
+            )
+            return None
+        self.unknown_keys(data, TOP_KEYS, "at the top level")
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            self.error(
+                f"schema_version {version!r} is not supported (this targetcheck reads version {SCHEMA_VERSION})",
+                line_of(data, "schema_version"),
+            )
+            return None
+        corpus_value = data.get("corpus", [])
+        if isinstance(corpus_value, str):
+            corpus_value = [corpus_value]
+        if not isinstance(corpus_value, list) or not all(isinstance(c, str) for c in corpus_value):
+            self.error("`corpus` must be a list of paths", line_of(data, "corpus"))
+            corpus_value = []
+        corpus = tuple(path.parent / c for c in corpus_value)
+        city = self.optional_str(data, "city")
+        indicators = dict(HEADLINE)
+        defined, indicator_lines = self.indicators(data.get("indicators"), line_of(data, "indicators"))
+        indicators.update(defined)
+        reports = data.get("reports")
+        if reports is None:
+            self.error("has no `reports:`", 1, hint="list the reports and their targets under `reports:`")
+            reports = LList()
+            reports.line, reports.item_lines = 1, []
+        elif not isinstance(reports, LList):
+            self.error("`reports` must be a list", line_of(data, "reports"))
+            reports = LList()
+            reports.line, reports.item_lines = 1, []
+        targets: list[TargetSpec] = []
+        entries: list[ReportEntry] = []
+        id_lines: dict[str, list[int]] = {}
+        for index, report in enumerate(reports):
+            entry = self.report(report, line_of(reports, index), city, indicators, targets, id_lines)
+            if entry is not None:
+                entries.append(entry)
+        for target_id, lines in id_lines.items():
+            if len(lines) < 2:
+                continue
+            for line in lines:
+                others = ", ".join(str(other) for other in lines if other != line)
+                self.error(
+                    f"duplicate id (also on line {others})", line, target_id, hint="every target needs its own id"
                 )
-            first_line[spec.id] = spec.line
-            targets.append(spec)
-    return Config(path, corpus, city, tuple(targets), indicators)
+        return Config(path, corpus, city, tuple(targets), indicators, tuple(entries), indicator_lines, line_of(data, "corpus"))
 
+    # ── reports, sections, targets ──────────────────────────────────────────────────────────
+    def report(
+        self,
+        report: Any,
+        line: int | None,
+        default_city: str | None,
+        indicators: dict[str, Indicator],
+        targets: list[TargetSpec],
+        id_lines: dict[str, list[int]],
+    ) -> ReportEntry | None:
+        if not isinstance(report, LDict):
+            self.error("each entry of `reports` must be a mapping with `year:`", line)
+            return None
+        self.unknown_keys(report, REPORT_KEYS, "in a report")
+        year = report.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2200:
+            self.error("a report needs `year:` (e.g. 2017)", line_of(report, "year"))
+            year = None
+        city = self.optional_str(report, "city") or default_city
+        source = self.optional_str(report, "source")
+        self.optional_str(report, "note")
+        groups: list[tuple[str | None, Any, LDict]] = []
+        if "targets" in report:
+            groups.append((None, report["targets"], report))
+        sections = report.get("sections", [])
+        if not isinstance(sections, LList) and sections != []:
+            self.error("`sections` must be a list", line_of(report, "sections"))
+            sections = []
+        for k, section in enumerate(sections):
+            if not isinstance(section, LDict):
+                self.error("each section must be a mapping with `targets:`", line_of(sections, k))
+                continue
+            self.unknown_keys(section, SECTION_KEYS, "in a section")
+            self.optional_str(section, "note")
+            groups.append((self.optional_str(section, "title"), section.get("targets", []), section))
+        for title, group, holder in groups:
+            if not isinstance(group, LList):
+                if group != []:
+                    self.error("`targets` must be a list", line_of(holder, "targets"))
+                continue
+            for k, raw in enumerate(group):
+                spec = self.target(raw, line_of(group, k) or 0, year, city, source, title, indicators, id_lines)
+                if spec is not None:
+                    targets.append(spec)
+        if year is None:
+            return None
+        return ReportEntry(year, city, source, line_of(report, "year") or report.line)
 
-def _report_targets(
-    report: Any, reports: LList, index: int, default_city: str | None, indicators: dict[str, Indicator], name: str
-) -> list[TargetSpec]:
-    line = line_of(reports, index)
-    if not isinstance(report, LDict):
-        raise ConfigError("each entry of `reports` must be a mapping with `year:`", path=name, line=line)
-    _unknown_keys(report, REPORT_KEYS, name, "in a report")
-    year = report.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2200:
-        raise ConfigError("a report needs `year:` (e.g. 2017)", path=name, line=line_of(report, "year"))
-    city = _optional_str(report, "city", name) or default_city
-    source = _optional_str(report, "source", name)
-    groups: list[tuple[str | None, Any, LDict]] = []
-    if "targets" in report:
-        groups.append((None, report["targets"], report))
-    sections = report.get("sections", [])
-    if not isinstance(sections, LList) and sections != []:
-        raise ConfigError("`sections` must be a list", path=name, line=line_of(report, "sections"))
-    for k, section in enumerate(sections):
-        if not isinstance(section, LDict):
-            raise ConfigError("each section must be a mapping with `targets:`", path=name, line=line_of(sections, k))
-        _unknown_keys(section, SECTION_KEYS, name, "in a section")
-        groups.append((_optional_str(section, "title", name), section.get("targets", []), section))
-    specs = []
-    for title, targets, holder in groups:
-        if not isinstance(targets, LList):
-            raise ConfigError("`targets` must be a list", path=name, line=line_of(holder, "targets"))
-        for k, target in enumerate(targets):
-            specs.append(_target(target, line_of(targets, k) or 0, year, city, source, title, indicators, name))
-    return specs
+    def target(
+        self,
+        raw: Any,
+        line: int,
+        year: int | None,
+        city: str | None,
+        source: str | None,
+        section: str | None,
+        indicators: dict[str, Indicator],
+        id_lines: dict[str, list[int]],
+    ) -> TargetSpec | None:
+        if not isinstance(raw, LDict):
+            self.error("each target must be a mapping with `id:` and `indicator:`", line)
+            return None
+        target_id = raw.get("id")
+        if not isinstance(target_id, str) or not target_id:
+            self.error("a target without `id:`", raw.line, hint="add `id: YEAR.slug`, e.g. 2017.gdp-growth")
+            return None
+        id_lines.setdefault(target_id, []).append(raw.line)
 
+        def error(message: str, at: int | None, hint: str | None = None) -> None:
+            self.error(message, at, target_id, hint)
 
-def _target(
-    raw: Any,
-    line: int,
-    year: int,
-    city: str | None,
-    source: str | None,
-    section: str | None,
-    indicators: dict[str, Indicator],
-    name: str,
-) -> TargetSpec:
-    if not isinstance(raw, LDict):
-        raise ConfigError("each target must be a mapping with `id:` and `indicator:`", path=name, line=line)
-    target_id = raw.get("id")
-    if not isinstance(target_id, str) or not target_id:
-        raise ConfigError("a target without `id:`", path=name, line=raw.line, hint="add `id: YEAR.slug`, e.g. 2017.gdp-growth")
-    where = {"path": name, "target_id": target_id}
-    unknown = set(raw) - TARGET_KEYS
-    if unknown:
-        key = sorted(unknown)[0]
-        raise ConfigError(
-            f"unknown key `{key}`", line=raw.key_lines[key], hint=f"a target takes {', '.join(sorted(TARGET_KEYS))}", **where
-        )
-    match = ID_PATTERN.match(target_id)
-    if not match:
-        raise ConfigError(
-            "the id must be `YEAR.slug` (lower-case letters, digits, dashes)", line=raw.line, hint="e.g. 2017.gdp-growth", **where
-        )
-    if int(match.group("year")) != year:
-        raise ConfigError(f"the id's year is not the report's year ({year})", line=raw.line, **where)
-    slug = raw.get("indicator")
-    if not isinstance(slug, str):
-        raise ConfigError("needs `indicator:`", line=raw.line, hint="a headline slug (gdp-growth …) or one under `indicators:`", **where)
-    if slug not in indicators:
-        close = _close(slug, indicators)
-        raise ConfigError(
-            f"unknown indicator `{slug}`",
-            line=raw.key_lines["indicator"],
-            hint=(f"did you mean {close}? " if close else "") + "define it under `indicators:`",
-            **where,
-        )
-    indicator = indicators[slug]
-    quote, statement = raw.get("quote"), raw.get("statement")
-    for key, value in (("quote", quote), ("statement", statement)):
-        if value is not None and not isinstance(value, str):
-            raise ConfigError(f"`{key}` must be text", line=raw.key_lines[key], **where)
-    if source is None and not quote:
-        raise ConfigError(
-            "needs `quote:` (the clause as the report states it)",
+        for key in sorted(set(raw) - TARGET_KEYS):
+            close = _close(key, TARGET_KEYS)
+            error(
+                f"unknown key `{key}`",
+                raw.key_lines[key],
+                (f"did you mean `{close}`? " if close else "") + f"a target takes {', '.join(sorted(TARGET_KEYS))}",
+            )
+        match = ID_PATTERN.match(target_id)
+        if not match:
+            error("the id must be `YEAR.slug` (lower-case letters, digits, dashes)", raw.line, "e.g. 2017.gdp-growth")
+        elif year is not None and int(match.group("year")) != year:
+            error(f"the id's year is not the report's year ({year})", raw.line)
+        indicator: Indicator | None = None
+        slug = raw.get("indicator")
+        if not isinstance(slug, str):
+            error("needs `indicator:`", raw.key_lines.get("indicator", raw.line),
+                  "a headline slug (gdp-growth …) or one under `indicators:`")
+        elif slug in indicators:
+            indicator = indicators[slug]
+        elif slug not in self.broken_indicators:
+            close = _close(slug, indicators)
+            error(
+                f"unknown indicator `{slug}`",
+                raw.key_lines["indicator"],
+                (f"did you mean {close}? " if close else "") + "define it under `indicators:`",
+            )
+        quote, statement = raw.get("quote"), raw.get("statement")
+        for key, value in (("quote", quote), ("statement", statement)):
+            if value is not None and not isinstance(value, str):
+                error(f"`{key}` must be text", raw.key_lines[key])
+        quote = quote if isinstance(quote, str) else None
+        statement = statement if isinstance(statement, str) else None
+        if source is None and not quote:
+            error(
+                "needs `quote:` (the clause as the report states it)",
+                raw.line,
+                "or give the report `source:` (a document) and the target `statement:`",
+            )
+        if source is not None and not (statement or quote):
+            error("needs `statement:` (the wording in the source document)", raw.line)
+        pick = raw.get("pick")
+        if pick is not None and (not isinstance(pick, int) or isinstance(pick, bool) or pick < 1):
+            error("`pick` must be a positive whole number", raw.key_lines["pick"])
+            pick = None
+        tags = raw.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            error("`tags` must be a list of words", raw.key_lines.get("tags", raw.line))
+            tags = []
+        note = raw.get("note")
+        if note is not None and not isinstance(note, str):
+            error("`note` must be text", raw.key_lines["note"])
+        tolerance = None
+        if "tolerance" in raw:
+            try:
+                if isinstance(raw["tolerance"], bool):
+                    raise InvalidOperation
+                tolerance = Decimal(str(raw["tolerance"]))
+            except InvalidOperation:
+                error("`tolerance` must be a number", raw.key_lines["tolerance"])
+            else:
+                if tolerance < 0:
+                    error("`tolerance` must not be negative", raw.key_lines["tolerance"])
+        aliases = None
+        outcome = raw.get("outcome")
+        if outcome is not None and indicator is not None:
+            indicator, aliases = self.outcome(outcome, indicator, raw.key_lines["outcome"], target_id)
+        elif outcome is not None:
+            self.outcome(outcome, HEADLINE["gdp-growth"], raw.key_lines["outcome"], target_id)
+        terms = None
+        wording = quote or statement or ""
+        if indicator is not None and wording:
+            try:
+                terms = parse_terms(wording, pick=pick, better=indicator.better,
+                                    milestone=indicator.measure is Measure.MILESTONE)
+            except WordingError as exc:
+                error(str(exc), raw.key_lines.get("quote", raw.key_lines.get("statement", raw.line)),
+                      "check the quote, or set `pick:`")
+        if "comparator" in raw:
+            try:
+                comparator = Comparator(raw["comparator"])
+            except ValueError:
+                error(
+                    f"unknown comparator {raw['comparator']!r}",
+                    raw.key_lines["comparator"],
+                    ", ".join(c.value for c in Comparator),
+                )
+            else:
+                if terms is not None:
+                    terms = Terms(comparator, terms.value, terms.unit, terms.quantity, terms.firmness, terms.milestone,
+                                  terms.reference, terms.relation_wording, terms.decline)
+        # A target with other problems is still returned when it can be read, so that `lint` checks
+        # its quote too; `load_config` refuses the whole file while any error stands.
+        if year is None or indicator is None or terms is None:
+            return None
+        return TargetSpec(
+            id=target_id,
+            year=year,
+            city=city,
+            indicator=indicator,
+            terms=terms,
+            quote=quote if quote else None,
+            statement=statement,
+            source=source,
+            section=section,
+            tags=tuple(tags),
+            tolerance=tolerance,
+            note=note,
             line=raw.line,
-            hint="or give the report `source:` (a document) and the target `statement:`",
-            **where,
+            aliases=aliases,
+            outcome_line=raw.key_lines.get("outcome"),
+            quote_line=raw.key_lines.get("quote", raw.key_lines.get("statement", raw.line)),
         )
-    if source is not None and not (statement or quote):
-        raise ConfigError("needs `statement:` (the wording in the source document)", line=raw.line, **where)
-    pick = raw.get("pick")
-    if pick is not None and (not isinstance(pick, int) or isinstance(pick, bool) or pick < 1):
-        raise ConfigError("`pick` must be a positive whole number", line=raw.key_lines["pick"], **where)
-    tags = raw.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ConfigError("`tags` must be a list of words", line=raw.key_lines.get("tags", raw.line), **where)
-    tolerance = None
-    if "tolerance" in raw:
-        try:
-            tolerance = Decimal(str(raw["tolerance"]))
-        except InvalidOperation:
-            raise ConfigError("`tolerance` must be a number", line=raw.key_lines["tolerance"], **where) from None
-        if tolerance < 0:
-            raise ConfigError("`tolerance` must not be negative", line=raw.key_lines["tolerance"], **where)
-    aliases = None
-    outcome = raw.get("outcome")
-    if outcome is not None:
-        indicator, aliases = _outcome(outcome, indicator, raw.key_lines["outcome"], where)
-    wording = quote or statement or ""
-    try:
-        if indicator.measure is Measure.MILESTONE:
-            terms = parse_terms(wording, pick=pick, better=indicator.better, milestone=True)
-        else:
-            terms = parse_terms(wording, pick=pick, better=indicator.better)
-    except WordingError as exc:
-        raise ConfigError(str(exc), line=raw.key_lines.get("quote", raw.line), hint="check the quote, or set `pick:`", **where) from None
-    if "comparator" in raw:
-        try:
-            comparator = Comparator(raw["comparator"])
-        except ValueError:
-            raise ConfigError(
-                f"unknown comparator {raw['comparator']!r}",
-                line=raw.key_lines["comparator"],
-                hint=", ".join(c.value for c in Comparator),
-                **where,
-            ) from None
-        terms = Terms(comparator, terms.value, terms.unit, terms.quantity, terms.firmness, terms.milestone,
-                      terms.reference, terms.relation_wording, terms.decline)
-    return TargetSpec(
-        id=target_id,
-        year=year,
-        city=city,
-        indicator=indicator,
-        terms=terms,
-        quote=quote if quote else None,
-        statement=statement,
-        source=source,
-        section=section,
-        tags=tuple(tags),
-        tolerance=tolerance,
-        note=raw.get("note"),
-        line=raw.line,
-        aliases=aliases,
-    )
 
-
-def _outcome(outcome: Any, indicator: Indicator, line: int, where: dict[str, Any]) -> tuple[Indicator, tuple[Alias, ...] | None]:
-    if not isinstance(outcome, LDict):
-        raise ConfigError("`outcome` must be a mapping", line=line, **where)
-    unknown = set(outcome) - OUTCOME_KEYS
-    if unknown:
-        key = sorted(unknown)[0]
-        raise ConfigError(
-            f"unknown key `outcome.{key}`", line=outcome.key_lines[key], hint=f"outcome takes {', '.join(sorted(OUTCOME_KEYS))}", **where
+    def outcome(
+        self, outcome: Any, indicator: Indicator, line: int, target_id: str
+    ) -> tuple[Indicator, tuple[Alias, ...] | None]:
+        if not isinstance(outcome, LDict):
+            self.error("`outcome` must be a mapping", line, target_id)
+            return indicator, None
+        for key in sorted(set(outcome) - OUTCOME_KEYS):
+            self.error(f"unknown key `outcome.{key}`", outcome.key_lines[key], target_id,
+                       f"outcome takes {', '.join(sorted(OUTCOME_KEYS))}")
+        aliases = self.aliases(outcome["aliases"], outcome.key_lines["aliases"], target_id) if "aliases" in outcome else None
+        measure = self.measure(outcome, target_id) if "measure" in outcome else None
+        exclude = outcome.get("exclude")
+        if exclude is not None and not self.check_regex(exclude, outcome.key_lines["exclude"], target_id):
+            exclude = None
+        done = outcome.get("done")
+        if done is not None:
+            if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
+                self.error("`outcome.done` must be a list of words", outcome.key_lines["done"], target_id)
+                done = None
+            else:
+                for word in done:
+                    self.check_regex(word, outcome.key_lines["done"], target_id)
+        unit = outcome.get("unit")
+        if unit is not None and not isinstance(unit, str):
+            self.error("`outcome.unit` must be text (a unit such as 万人 or 亿元)", outcome.key_lines["unit"], target_id)
+            unit = None
+        reference = outcome.get("reference")
+        if reference is not None and not isinstance(reference, str):
+            self.error("`outcome.reference` must be an indicator slug", outcome.key_lines["reference"], target_id)
+        changed = indicator.with_overrides(
+            measure=measure, exclude=exclude, unit=unit, done=tuple(done) if done else None
         )
-    aliases = _aliases(outcome["aliases"], outcome.key_lines["aliases"], where) if "aliases" in outcome else None
-    measure = _measure(outcome, where) if "measure" in outcome else None
-    exclude = outcome.get("exclude")
-    if exclude is not None:
-        _check_regex(exclude, outcome.key_lines["exclude"], where)
-    done = outcome.get("done")
-    if done is not None:
-        if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
-            raise ConfigError("`outcome.done` must be a list of words", line=outcome.key_lines["done"], **where)
-        for word in done:
-            _check_regex(word, outcome.key_lines["done"], where)
-    unit = outcome.get("unit")
-    changed = indicator.with_overrides(
-        measure=measure, exclude=exclude, unit=unit, done=tuple(done) if done else None
-    )
-    return changed, aliases
+        return changed, aliases
 
+    # ── indicators ──────────────────────────────────────────────────────────────────────────
+    def indicators(self, raw: Any, line: int | None) -> tuple[dict[str, Indicator], dict[str, int]]:
+        if raw is None:
+            return {}, {}
+        if not isinstance(raw, LDict):
+            self.error("`indicators` must be a mapping of slug: definition", line)
+            return {}, {}
+        defined: dict[str, Indicator] = {}
+        lines: dict[str, int] = {}
+        for slug, body in raw.items():
+            key_line = raw.key_lines[slug]
+            lines[slug] = key_line
+            indicator = self.indicator(slug, body, key_line)
+            if indicator is None:
+                self.broken_indicators.add(slug)
+            else:
+                defined[slug] = indicator
+        return defined, lines
 
-def _indicators(raw: Any, name: str, line: int | None) -> dict[str, Indicator]:
-    if raw is None:
-        return {}
-    if not isinstance(raw, LDict):
-        raise ConfigError("`indicators` must be a mapping of slug: definition", path=name, line=line)
-    defined = {}
-    for slug, body in raw.items():
-        where = {"path": name}
-        key_line = raw.key_lines[slug]
+    def indicator(self, slug: str, body: Any, key_line: int) -> Indicator | None:
+        before = len(self.problems.errors)
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-            raise ConfigError(f"indicator slug `{slug}` must be lower-case letters, digits and dashes", line=key_line, **where)
+            self.error(f"indicator slug `{slug}` must be lower-case letters, digits and dashes", key_line)
         if not isinstance(body, LDict):
-            raise ConfigError(f"indicator `{slug}` must be a mapping", line=key_line, **where)
-        unknown = set(body) - INDICATOR_KEYS
-        if unknown:
-            key = sorted(unknown)[0]
-            raise ConfigError(
-                f"unknown key `{key}` in indicator `{slug}`", line=body.key_lines[key], hint=f"an indicator takes {', '.join(sorted(INDICATOR_KEYS))}", **where
+            self.error(f"indicator `{slug}` must be a mapping", key_line)
+            return None
+        for key in sorted(set(body) - INDICATOR_KEYS):
+            close = _close(key, INDICATOR_KEYS)
+            self.error(
+                f"unknown key `{key}` in indicator `{slug}`",
+                body.key_lines[key],
+                hint=(f"did you mean `{close}`? " if close else "") + f"an indicator takes {', '.join(sorted(INDICATOR_KEYS))}",
             )
         base = HEADLINE.get(slug)
         if "measure" not in body and base is None:
-            raise ConfigError(f"indicator `{slug}` needs `measure:` (growth, level, rate or milestone)", line=key_line, **where)
+            self.error(f"indicator `{slug}` needs `measure:` (growth, level, rate or milestone)", key_line)
         if "aliases" not in body and base is None:
-            raise ConfigError(f"indicator `{slug}` needs `aliases:`", line=key_line, **where)
-        measure = _measure(body, where) if "measure" in body else base.measure  # type: ignore[union-attr]
-        aliases = _aliases(body["aliases"], body.key_lines["aliases"], where) if "aliases" in body else base.aliases  # type: ignore[union-attr]
+            self.error(f"indicator `{slug}` needs `aliases:`", key_line)
+        measure = self.measure(body, None) if "measure" in body else (base.measure if base else None)
+        aliases = self.aliases(body["aliases"], body.key_lines["aliases"], None) if "aliases" in body else (base.aliases if base else ())
         better_raw = body.get("better", base.better.value if base else "higher")
+        better = Better.HIGHER
         try:
             better = Better(better_raw)
         except ValueError:
-            raise ConfigError(f"`better` must be higher or lower, not {better_raw!r}", line=body.key_lines.get("better", key_line), **where) from None
+            self.error(f"`better` must be higher or lower, not {better_raw!r}", body.key_lines.get("better", key_line))
         exclude = body.get("exclude", base.exclude if base else None)
         if exclude is not None:
-            _check_regex(exclude, body.key_lines.get("exclude", key_line), where)
+            self.check_regex(exclude, body.key_lines.get("exclude", key_line), None)
         done = body.get("done", [])
         if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
-            raise ConfigError("`done` must be a list of words", line=body.key_lines.get("done", key_line), **where)
-        defined[slug] = Indicator(
+            self.error("`done` must be a list of words", body.key_lines.get("done", key_line))
+            done = []
+        for key in ("name", "unit"):
+            if key in body and not isinstance(body[key], str):
+                self.error(f"`{key}` of indicator `{slug}` must be text", body.key_lines[key])
+        if len(self.problems.errors) > before or measure is None:
+            return None
+        return Indicator(
             slug,
             body.get("name", base.name if base else slug),
             measure,
@@ -356,72 +493,79 @@ def _indicators(raw: Any, name: str, line: int | None) -> dict[str, Indicator]:
             exclude,
             tuple(done),
         )
-    return defined
 
+    # ── values ──────────────────────────────────────────────────────────────────────────────
+    def measure(self, holder: LDict, target_id: str | None) -> Measure | None:
+        try:
+            return Measure(holder["measure"])
+        except ValueError:
+            self.error(
+                f"unknown measure {holder['measure']!r}",
+                holder.key_lines["measure"],
+                target_id,
+                "growth, level, rate or milestone",
+            )
+            return None
 
-def _measure(holder: LDict, where: dict[str, Any]) -> Measure:
-    try:
-        return Measure(holder["measure"])
-    except ValueError:
-        raise ConfigError(
-            f"unknown measure {holder['measure']!r}",
-            line=holder.key_lines["measure"],
-            hint="growth, level, rate or milestone",
-            **where,
-        ) from None
+    def aliases(self, raw: Any, line: int, target_id: str | None) -> tuple[Alias, ...]:
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw:
+            self.error("`aliases` must be a non-empty list of regular expressions", line, target_id)
+            return ()
+        aliases = []
+        for k, entry in enumerate(raw):
+            entry_line = line_of(raw, k) or line
+            position = None
+            if isinstance(entry, str):
+                pattern = entry
+            elif isinstance(entry, dict) and "pattern" in entry and set(entry) <= {"pattern", "position"}:
+                pattern, position = entry["pattern"], entry.get("position")
+                if position is not None and (not isinstance(position, int) or isinstance(position, bool) or position < 0):
+                    self.error("an alias's `position` must be a whole number (0 both, 1 first, 2 second …)",
+                               entry_line, target_id)
+                    continue
+            else:
+                self.error("an alias is a regular expression, or {pattern: …, position: N}", entry_line, target_id)
+                continue
+            if self.check_regex(pattern, entry_line, target_id):
+                aliases.append(Alias(pattern, position))
+        return tuple(aliases)
 
+    def check_regex(self, pattern: Any, line: int, target_id: str | None) -> bool:
+        if not isinstance(pattern, str) or not pattern:
+            self.error("a regular expression must be non-empty text", line, target_id)
+            return False
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            self.error(f"regular expression {pattern!r} does not compile: {exc}", line, target_id,
+                       "escape ( ) [ ] . + * ? with a backslash")
+            return False
+        problem = regex_problem(pattern)
+        if problem:
+            self.error(f"regular expression {pattern!r} refused: {problem}", line, target_id,
+                       "rewrite it without nested repetition, alternation inside a repetition, or backreferences")
+            return False
+        return True
 
-def _aliases(raw: Any, line: int, where: dict[str, Any]) -> tuple[Alias, ...]:
-    if isinstance(raw, str):
-        raw = [raw]
-    if not isinstance(raw, list) or not raw:
-        raise ConfigError("`aliases` must be a non-empty list of regular expressions", line=line, **where)
-    aliases = []
-    for k, entry in enumerate(raw):
-        entry_line = line_of(raw, k) or line
-        if isinstance(entry, str):
-            pattern, position = entry, None
-        elif isinstance(entry, dict) and "pattern" in entry:
-            pattern, position = entry["pattern"], entry.get("position")
-        else:
-            raise ConfigError("an alias is a regular expression, or {pattern: …, position: N}", line=entry_line, **where)
-        _check_regex(pattern, entry_line, where)
-        aliases.append(Alias(pattern, position))
-    return tuple(aliases)
+    def optional_str(self, holder: LDict, key: str) -> str | None:
+        value = holder.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.error(f"`{key}` must be text", line_of(holder, key))
+            return None
+        return value
 
-
-def _check_regex(pattern: Any, line: int, where: dict[str, Any]) -> None:
-    if not isinstance(pattern, str) or not pattern:
-        raise ConfigError("a regular expression must be non-empty text", line=line, **where)
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ConfigError(f"regular expression {pattern!r} does not compile: {exc}", line=line, hint="escape ( ) [ ] . + * ? with a backslash", **where) from None
-    problem = regex_problem(pattern)
-    if problem:
-        raise ConfigError(f"regular expression {pattern!r} refused: {problem}", line=line, hint="rewrite it without nested repetition", **where)
-
-
-def _optional_str(holder: LDict, key: str, name: str) -> str | None:
-    value = holder.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ConfigError(f"`{key}` must be text", path=name, line=line_of(holder, key))
-    return value
-
-
-def _unknown_keys(holder: LDict, allowed: set[str], name: str, where: str) -> None:
-    unknown = set(holder) - allowed
-    if unknown:
-        key = sorted(unknown)[0]
-        close = _close(key, allowed)
-        raise ConfigError(
-            f"unknown key `{key}` {where}",
-            path=name,
-            line=holder.key_lines[key],
-            hint=(f"did you mean `{close}`? " if close else "") + f"allowed: {', '.join(sorted(allowed))}",
-        )
+    def unknown_keys(self, holder: LDict, allowed: set[str], where: str) -> None:
+        for key in sorted(set(holder) - allowed):
+            close = _close(key, allowed)
+            self.error(
+                f"unknown key `{key}` {where}",
+                holder.key_lines[key],
+                hint=(f"did you mean `{close}`? " if close else "") + f"allowed: {', '.join(sorted(allowed))}",
+            )
 
 
 def _close(word: str, choices: Any) -> str | None:

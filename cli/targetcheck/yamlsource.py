@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from targetcheck.errors import ConfigError
+from targetcheck.problems import Problems
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere
     _Loader: type = yaml.CSafeLoader
@@ -69,14 +70,18 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
-def load_located(text: str, path: str) -> Any:
-    """Parse YAML text into LDict/LList/scalars; YAML errors become ConfigError with a line."""
+def load_located(text: str, path: str, problems: Problems | None = None) -> Any:
+    """Parse YAML text into LDict/LList/scalars; YAML errors become ConfigError with a line.
+
+    With `problems`, a key given twice in one mapping is recorded there (the first value is kept)
+    and reading goes on; without, it is raised like a syntax error.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _convert(node, loader, path)
+        return _convert(node, loader, path, problems)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -90,24 +95,23 @@ def load_located(text: str, path: str) -> Any:
         loader.dispose()
 
 
-def _convert(node: yaml.Node, loader: Any, path: str) -> Any:
+def _convert(node: yaml.Node, loader: Any, path: str, problems: Problems | None) -> Any:
     if isinstance(node, yaml.MappingNode):
         mapping = LDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, loader, path)
+            key = _convert(key_node, loader, path, problems)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 key = str(key)
             if key in mapping:
-                raise ConfigError(
-                    f"key `{key}` appears twice in the same mapping (first on line {mapping.key_lines[key]})",
-                    path=path,
-                    line=line,
-                    hint="remove or rename one of them",
-                )
-            mapping[key] = _convert(value_node, loader, path)
+                message = f"key `{key}` appears twice in the same mapping (first on line {mapping.key_lines[key]})"
+                if problems is None:
+                    raise ConfigError(message, path=path, line=line, hint="remove or rename one of them")
+                problems.error(message, line, hint="remove or rename one of them")
+                continue
+            mapping[key] = _convert(value_node, loader, path, problems)
             mapping.key_lines[key] = line
         return mapping
     if isinstance(node, yaml.SequenceNode):
@@ -115,7 +119,7 @@ def _convert(node: yaml.Node, loader: Any, path: str) -> Any:
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = []
         for item in node.value:
-            sequence.append(_convert(item, loader, path))
+            sequence.append(_convert(item, loader, path, problems))
             sequence.item_lines.append(item.start_mark.line + 1)
         return sequence
     return loader.construct_object(node, deep=True)

@@ -1,0 +1,52 @@
+"""`targetcheck scan`: every quantified commitment in a report's plan, and what targets.yaml covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from targetcheck.commands.output import table_width, use_color, warn, write_stdout
+from targetcheck.errors import ExitCode, UsageError
+
+SCAN_FORMATS = ("table", "json", "yaml")
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    reports: list[Path] = field(default_factory=list)
+    targets: Path | None = None  # None: ./targets.yaml if there is one
+    format: str = "table"
+
+
+def run_scan_command(options: ScanOptions) -> int:
+    from targetcheck.config import load_config
+    from targetcheck.corpus import iter_corpus_files
+    from targetcheck.draft import draft_yaml
+    from targetcheck.reader import read_file
+    from targetcheck.render.scan import render_json, render_table
+    from targetcheck.scan import scan_report
+
+    if options.format not in SCAN_FORMATS:
+        raise UsageError(f"unknown format {options.format!r} for scan", hint=f"use one of: {', '.join(SCAN_FORMATS)}")
+    if not options.reports:
+        raise UsageError("no report given", hint="targetcheck scan REPORT.txt [REPORT.txt …]")
+    targets_path = options.targets
+    if targets_path is None and Path("targets.yaml").is_file():
+        targets_path = Path("targets.yaml")
+    config = load_config(targets_path) if targets_path is not None else None
+    scans = []
+    for path, display in iter_corpus_files(options.reports):
+        reading = read_file(path, display)
+        for message in reading.warnings:
+            warn(f"{display}: {message}")
+        for report in reading.reports:
+            scans.append(scan_report(report, config))
+    if not scans:
+        raise UsageError("no readable report in the files given", hint="each report needs its header line (see README)")
+    if options.format == "json":
+        write_stdout(render_json(scans))
+    elif options.format == "yaml":
+        write_stdout(draft_yaml(scans, config))
+    else:
+        write_stdout(render_table(scans, color=use_color(), limit=table_width()))
+    return ExitCode.OK

@@ -1,0 +1,200 @@
+"""`targetcheck lint`: vouch for targets.yaml without running the check.
+
+Everything the loader checks (YAML syntax, unknown keys, missing fields, wrong types, duplicate
+ids, regular expressions, a `pick` beyond the quote's values) plus what needs the corpus:
+
+- every quote must stand exactly once in its report (0 or 2+ places is an error, with the report
+  lines); a report that is not in the corpus is a warning (its quotes cannot be checked);
+- an outcome rule written in targets.yaml (`indicators:` aliases, a target's `outcome:`) that,
+  run on the follow-up report, also finds figures the finder sets aside as five-year figures or
+  as the next year's plan is a warning: the rule leans on that safety net. Built-in headline rules
+  are left out: the project tests them against these traps in its own golden cases.
+
+Pure: returns problems, prints nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from targetcheck.config import Config, TargetSpec, read_config
+from targetcheck.corpus import Corpus, city_key, iter_corpus_files
+from targetcheck.errors import CorpusError
+from targetcheck.problems import Problem, Problems, Severity
+from targetcheck.reader import Report, read_file
+from targetcheck.reader.sections import Kind
+from targetcheck.textnorm import normalize
+
+# Kinds of passage whose figures must never pass for the year's outcome, and the finder's reason
+# words for multi-year figures inside a review.
+_LEAKS = (Kind.TARGETS, Kind.TASKS, Kind.PLAN_MULTIYEAR, Kind.REVIEW_MULTIYEAR)
+
+
+@dataclass(frozen=True)
+class LintResult:
+    path: Path
+    problems: tuple[Problem, ...]  # sorted by line, errors before warnings on the same line
+    targets: int  # targets read without error
+    reports: int  # reports in the corpus the quotes were checked against
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+
+def lint_targets(path: Path, corpus_override: list[Path] | None = None) -> LintResult:
+    """Every problem in targets.yaml at `path`, checked against its corpus (or `corpus_override`)."""
+    config, problems = read_config(path)
+    corpus = Corpus()
+    if config is not None:
+        corpus = _load_corpus(config, corpus_override, problems)
+        check_quotes(config, corpus, problems)
+        check_outcome_rules(config, corpus, problems)
+    ordered = sorted(problems, key=lambda p: (p.line, p.severity is not Severity.ERROR))
+    return LintResult(path, tuple(ordered), len(config.targets) if config else 0, len(corpus.reports))
+
+
+def _load_corpus(config: Config, override: list[Path] | None, problems: Problems) -> Corpus:
+    """The corpus to check quotes against. A missing `--corpus` path is a usage error (raised);
+    a missing path named in targets.yaml is a problem at the `corpus:` line."""
+    paths = list(override) if override else list(config.corpus)
+    corpus = Corpus()
+    for path in paths:
+        if not path.exists():
+            if override:
+                raise CorpusError("no such file or folder", path=str(path), hint="check the --corpus path")
+            problems.error(
+                f"corpus path `{path}` does not exist",
+                config.corpus_line,
+                hint="corpus paths are relative to targets.yaml",
+            )
+            continue
+        for file_path, display in iter_corpus_files([path]):
+            corpus.add(read_file(file_path, display))
+    return corpus
+
+
+def check_quotes(config: Config, corpus: Corpus, problems: Problems) -> None:
+    """Each quote stands exactly once in its report; reports missing from the corpus are named."""
+    unchecked: dict[tuple[str | None, int], int] = {}
+    for spec in config.targets:
+        if not spec.quote:
+            continue
+        report = corpus.get(spec.city, spec.year)
+        if report is None:
+            key = (city_key(spec.city), spec.year)
+            unchecked[key] = unchecked.get(key, 0) + 1
+            continue
+        hits = report.find_quote(spec.quote)
+        line = spec.quote_line or spec.line
+        if not hits:
+            problems.error(
+                f"the quote is not in {report.file}: {spec.quote!r}",
+                line,
+                target_id=spec.id,
+                hint=_nearest_hint(report, spec.quote),
+            )
+        elif len(hits) > 1:
+            lines = ", ".join(str(paragraph.line_at(offset)) for paragraph, offset in hits[:8])
+            problems.error(
+                f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {spec.quote!r}",
+                line,
+                target_id=spec.id,
+                hint="quote a longer clause (add the next clause) so that it points at one place",
+            )
+    for entry in config.reports:
+        count = unchecked.pop((city_key(entry.city), entry.year), 0)
+        if count:
+            where = f" of {entry.city}" if entry.city else ""
+            problems.warning(
+                f"no {entry.year} report{where} in the corpus: {count} quote(s) not checked",
+                entry.line,
+                hint="add the report to the corpus, or name the document with `source:` and use `statement:`",
+            )
+
+
+def _nearest_hint(report: Report, quote: str) -> str:
+    """Where the longest opening part of the quote stands, to show where the copy went wrong."""
+    needle = normalize(quote)
+    low, high = 0, len(needle)
+    while low < high:  # longest prefix that occurs (occurrence is monotone in prefix length)
+        mid = (low + high + 1) // 2
+        if report.find_quote(needle[:mid]):
+            low = mid
+        else:
+            high = mid - 1
+    if low >= 2:
+        paragraph, offset = report.find_quote(needle[:low])[0]
+        shown = paragraph.original(offset, offset + low)
+        return (
+            f"its first {low} characters `{shown}` stand at line {paragraph.line_at(offset)}; "
+            "copy the clause exactly as the report states it"
+        )
+    return "copy the clause exactly as the report states it (spacing and full-width forms may differ)"
+
+
+def check_outcome_rules(config: Config, corpus: Corpus, problems: Problems) -> None:
+    """Warn about rules from targets.yaml that also find plan or five-year figures next year."""
+    from targetcheck.engine import evidence
+
+    seen: set[tuple[str, str]] = set()  # (rule, follow-up file): one warning each
+    for spec in config.targets:
+        rule, line = _custom_rule(spec, config)
+        if rule is None:
+            continue
+        followup = corpus.get(spec.city, spec.year + 1)
+        if followup is None or (rule, followup.file) in seen:
+            continue
+        finding = _finding(spec, followup)
+        leaks = [
+            c for c in finding.considered
+            if c.reason and (c.item.tag.kind in _LEAKS or c.reason.startswith("a multi-year"))
+        ]
+        if not leaks:
+            continue
+        seen.add((rule, followup.file))
+        places = []
+        for candidate in leaks[:4]:
+            quote, at = evidence(candidate, followup)
+            places.append(f"line {at} `{quote}` ({candidate.reason})")
+        more = f"; and {len(leaks) - 4} more" if len(leaks) > 4 else ""
+        problems.warning(
+            f"{rule} also find figures set aside in {followup.file}: " + "; ".join(places) + more,
+            line,
+            target_id=spec.id,
+            hint="the finder set them aside this time; make the aliases name this indicator only, or add `exclude:`",
+        )
+
+
+def _custom_rule(spec: TargetSpec, config: Config) -> tuple[str | None, int | None]:
+    """The outcome rule targets.yaml gives this target, and its line; (None, None) if built in."""
+    if spec.aliases is not None:
+        return "the `outcome:` aliases of this target", spec.outcome_line or spec.line
+    slug = spec.indicator.slug
+    if slug in config.indicator_lines:
+        return f"the aliases of indicator `{slug}`", config.indicator_lines[slug]
+    return None, None
+
+
+def _finding(spec: TargetSpec, followup: Report):  # type: ignore[no-untyped-def]
+    """The finder run as `check` runs it (engine.evaluate) for this target."""
+    from targetcheck.engine import milestone_aliases
+    from targetcheck.indicators import Indicator, Measure
+    from targetcheck.outcomes import find_outcome
+    from targetcheck.wording import Comparator
+
+    terms = spec.terms
+    if terms.comparator is Comparator.MILESTONE:
+        base = spec.indicator
+        indicator = Indicator(base.slug, base.name, Measure.MILESTONE, base.aliases, base.better, None,
+                              base.exclude, base.done)
+        aliases = spec.aliases or (
+            base.aliases if base.measure is Measure.MILESTONE and base.aliases else milestone_aliases(spec.wording)
+        )
+        return find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases)
+    return find_outcome(followup, spec.year, spec.indicator, unit=terms.unit, aliases=spec.aliases)

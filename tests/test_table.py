@@ -11,7 +11,7 @@ from targetcheck.render.cells import width, wrap
 from tests.clihelp import FOLLOWUPS, TWO_CITIES, check_json, invoke
 
 pytestmark = pytest.mark.usefixtures("at_root")
-RUNS = {"followups": FOLLOWUPS, "two-cities": TWO_CITIES}
+RUNS = {"followups": FOLLOWUPS, "two-cities": TWO_CITIES, "shipped": []}
 VERDICTS = ("met", "missed", "unreported", "pending")
 
 
@@ -139,3 +139,12 @@ def test_wrap_breaks_between_characters_never_inside_numbers_or_before_closing_m
 ) -> None:
     assert wrap(text, limit) == lines
     assert all(width(line) <= limit for line in lines)
+
+
+def test_aspirational_wording_is_marked_on_the_target() -> None:
+    out = table("two-cities", None, "--year", "2025")
+    assert re.search(r"^2025\.industrial-projects .*力争新开工亿元以上产业类项目200个以上 \[a\]  —", out, re.M)
+    assert "Marks: [a] aspirational wording (力争…)" in out
+    markdown = invoke("check", *TWO_CITIES, "--year", "2025", "-f", "markdown").stdout
+    assert "| 2025.industrial-projects | 力争新开工亿元以上产业类项目200个以上 [a] |" in markdown
+    assert "| [a] | aspirational |" in markdown

@@ -13,3 +13,10 @@ SEED_2025 = SEEDS / "003_f70d05a2e53d4ccd.txt"
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def at_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the repository root, as a user of the shipped targets.yaml would."""
+    monkeypatch.chdir(ROOT)
+    return ROOT

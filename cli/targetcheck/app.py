@@ -13,16 +13,25 @@ from targetcheck import __version__
 from targetcheck.errors import ExitCode, TargetcheckError
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 the command ran (whatever the verdicts); 1 `--fail-on` matched; "
-    "2 usage, configuration or input error; 3 internal error (a bug: please report it)."
+    "\b\nExit codes:\n"
+    "  0  the command ran, whatever the verdicts\n"
+    "  1  --fail-on matched at least one result shown\n"
+    "  2  usage, configuration or input error (one line on stderr says what and where)\n"
+    "  3  internal error: a bug in targetcheck (TARGETCHECK_DEBUG=1 shows the traceback)"
 )
+
+
+def _epilog(*examples: str) -> str:
+    """Help text after the options: the exit codes, then `Example:` lines (always last)."""
+    return EXIT_CODES_HELP + "\n\n\b\n" + "\n".join(f"Example: {e}" for e in examples)
 
 app = typer.Typer(
     name="targetcheck",
     help=(
         "Hold governments to their own words: the targets one year's work report sets, against what "
-        "the next year's report says happened.\n\n" + EXIT_CODES_HELP
+        "the next year's report says happened."
     ),
+    epilog=_epilog("targetcheck check --status missed,unreported"),
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -44,6 +53,41 @@ CorpusOption = Annotated[
 ]
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json, csv or markdown.")
+]
+
+
+def _filter(name: str, metavar: str, help: str) -> typer.models.OptionInfo:
+    return typer.Option(name, metavar=metavar, help=help + " Repeatable, or a comma list.")
+
+
+StatusFilter = Annotated[
+    list[str] | None, _filter("--status", "VERDICT", "Show only these verdicts: met, missed, unreported, pending.")
+]
+YearFilter = Annotated[list[str] | None, _filter("--year", "YEAR", "Show only the targets set for these years.")]
+TagFilter = Annotated[list[str] | None, _filter("--tag", "TAG", "Show only targets with one of these tags.")]
+IdFilter = Annotated[
+    list[str] | None, _filter("--id", "GLOB", "Show only these target ids; globs work: '2017.*', '*income*'.")
+]
+IndicatorFilter = Annotated[
+    list[str] | None, _filter("--indicator", "SLUG", "Show only these indicators, e.g. gdp-growth.")
+]
+FailOnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--fail-on",
+        metavar="VERDICTS",
+        help="Exit 1 when a result shown is missed, unreported or pending (comma list); judged after the filters.",
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="PATH", help="Write to PATH, whole or not at all (never a partial file); - is stdout."
+    ),
+]
+BomOption = Annotated[
+    bool,
+    typer.Option("--bom", help="CSV only: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text."),
 ]
 
 
@@ -76,9 +120,10 @@ AutoOption = Annotated[
 
 
 @app.command(
-    epilog=(
-        "Example: targetcheck check --format json > verdicts.json\n\n"
-        "Example: targetcheck check --auto --corpus reports/ --format csv > panel.csv\n\n" + EXIT_CODES_HELP
+    epilog=_epilog(
+        "targetcheck check --format csv --bom --output verdicts.csv",
+        "targetcheck check --year 2024 --fail-on missed,unreported",
+        "targetcheck check --auto --corpus reports/ --format csv > panel.csv",
     )
 )
 def check(
@@ -86,14 +131,42 @@ def check(
     corpus: CorpusOption = None,
     format: FormatOption = "table",
     auto: AutoOption = False,
+    status: StatusFilter = None,
+    year: YearFilter = None,
+    tag: TagFilter = None,
+    id: IdFilter = None,
+    indicator: IndicatorFilter = None,
+    fail_on: FailOnOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
 ) -> None:
     """Check every target in targets.yaml against the later reports in the corpus."""
     from targetcheck.commands.check import CheckOptions, run_check_command
 
-    _run(lambda: run_check_command(CheckOptions(targets=targets, corpus=corpus or [], format=format, auto=auto)))
+    _run(
+        lambda: run_check_command(
+            CheckOptions.from_cli(
+                targets=targets, corpus=corpus, format=format, auto=auto, status=status, year=year, tag=tag,
+                id=id, indicator=indicator, fail_on=fail_on, output=output, bom=bom,
+            )
+        )
+    )
 
 
-@app.command(epilog="Example: targetcheck reports --corpus seeds/ --format json\n\n" + EXIT_CODES_HELP)
+@app.command(epilog=_epilog("targetcheck show 2024.gdp-growth", "targetcheck show 2024.gdp-growth --format json"))
+def show(
+    target_id: Annotated[str, typer.Argument(metavar="ID", help="A target id from targets.yaml, e.g. 2024.gdp-growth.")],
+    targets: TargetsOption = None,
+    corpus: CorpusOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+) -> None:
+    """Everything about one target: its quote, rule, outcome, and every place the rule looked."""
+    from targetcheck.commands.show import ShowOptions, run_show_command
+
+    _run(lambda: run_show_command(ShowOptions(target_id, targets=targets, corpus=corpus or [], format=format)))
+
+
+@app.command(epilog=_epilog("targetcheck reports --corpus seeds/ --format json"))
 def reports(
     corpus: CorpusOption = None,
     targets: TargetsOption = None,
@@ -105,7 +178,12 @@ def reports(
     _run(lambda: run_reports_command(corpus or [], targets, format))
 
 
-@app.command(epilog="Example: targetcheck scan seeds/003_f70d05a2e53d4ccd.txt --format yaml > draft.yaml\n\n" + EXIT_CODES_HELP)
+@app.command(
+    epilog=_epilog(
+        "targetcheck scan seeds/003_f70d05a2e53d4ccd.txt",
+        "targetcheck scan seeds/003_f70d05a2e53d4ccd.txt --format yaml > draft.yaml",
+    )
+)
 def scan(
     reports: Annotated[list[Path], typer.Argument(metavar="REPORT...", help="Report files (or folders of them).")],
     targets: Annotated[
@@ -123,8 +201,8 @@ def scan(
 
 
 @app.command(
-    epilog="Example: targetcheck lint --targets targets.yaml --format json\n\n"
-    "Exit codes: 0 no errors (warnings allowed); 2 errors found, or a usage error."
+    epilog="Exit codes: 0 no errors (warnings allowed); 2 errors found, or a usage error; "
+    "3 internal error.\n\n\b\nExample: targetcheck lint\nExample: targetcheck lint --targets targets.yaml --format json"
 )
 def lint(
     targets: TargetsOption = None,

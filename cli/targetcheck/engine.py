@@ -97,6 +97,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
             spec.id, spec.year, spec.city, spec.indicator.slug, spec.quote, source,
             "set by a higher level of government (下达/一致): not checkable from reports",
             spec.origin,
+            spec.tags,
         )
     tolerance = spec.tolerance
     target = TargetView(
@@ -271,7 +272,7 @@ def _qualifier_notes(candidate: Candidate) -> list[str]:
 
 def _comparison_note(comparator: Comparator, comparison: Comparison) -> str:
     if comparison.tolerance is not None:
-        return f"{comparator.value}, tolerance {comparison.tolerance}"
+        return f"{comparator.value}, tolerance {comparison.tolerance:f}"  # 100, not 1E+2
     return comparator.value
 
 

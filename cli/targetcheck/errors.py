@@ -61,6 +61,10 @@ class CorpusError(TargetcheckError):
     """A corpus path that does not exist or cannot be read."""
 
 
+class OutputError(TargetcheckError):
+    """`--output` cannot be written: a missing folder, a folder given as the file, no permission."""
+
+
 class QuantityError(ValueError):
     """Text that is not a quantity the parser understands.
 

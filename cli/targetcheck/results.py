@@ -103,6 +103,7 @@ class Uncheckable:
     source: str
     reason: str
     origin: str = "curated"
+    tags: tuple[str, ...] = ()
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -168,6 +169,31 @@ def to_record(result: Result) -> dict[str, Any]:
     }
 
 
+def considered_records(result: Result) -> list[dict[str, Any]]:
+    """Every place the rule looked at for this result, in file order, each once.
+
+    The outcome finder may reach one clause through two aliases; a reader wants it listed once,
+    with the reason that decided it (`used` wins over a duplicate set aside).
+    """
+    seen: dict[tuple[str, int, str, str | None], dict[str, Any]] = {}
+    for place in result.considered:
+        key = (place.file, place.line, place.quote, place.figure)
+        used = place.reason == "used"
+        if key in seen:
+            if used:
+                seen[key].update(reason=place.reason, used=True)
+            continue
+        seen[key] = {
+            "quote": place.quote,
+            "file": place.file,
+            "line": place.line,
+            "figure": place.figure,
+            "reason": place.reason,
+            "used": used,
+        }
+    return sorted(seen.values(), key=lambda c: (c["file"], c["line"]))
+
+
 def uncheckable_record(item: Uncheckable) -> dict[str, Any]:
     return {
         "id": item.id,
@@ -178,4 +204,5 @@ def uncheckable_record(item: Uncheckable) -> dict[str, Any]:
         "source": item.source,
         "reason": item.reason,
         "origin": item.origin,
+        "tags": list(item.tags),
     }

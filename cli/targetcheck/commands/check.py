@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from targetcheck.commands.output import table_width, use_color, warn, write_stdout
-from targetcheck.errors import ExitCode, UsageError
+from targetcheck.commands.output import (
+    check_output_folder,
+    stdout_is_terminal,
+    table_width,
+    use_color,
+    warn,
+    write_file_atomically,
+    write_stdout,
+)
+from targetcheck.errors import ExitCode, OutputError, UsageError
+from targetcheck.selection import FAIL_ON_STATUSES, Selection, parse_statuses
+from targetcheck.verdict import Status
+
+if TYPE_CHECKING:
+    from targetcheck.corpus import Corpus
+    from targetcheck.render.model import CorpusFile
+    from targetcheck.results import Result
 
 
 @dataclass(frozen=True)
@@ -15,17 +35,59 @@ class CheckOptions:
     corpus: list[Path] = field(default_factory=list)
     format: str = "table"
     auto: bool = False  # also the headline targets found in the reports themselves
+    selection: Selection = field(default_factory=Selection)
+    fail_on: frozenset[Status] = frozenset()  # exit 1 when a result shown has one of these
+    output: Path | None = None  # None: stdout
+    bom: bool = False  # CSV only: start with a UTF-8 byte-order mark for Excel
+
+    @classmethod
+    def from_cli(
+        cls,
+        *,
+        targets: Path | None = None,
+        corpus: list[Path] | None = None,
+        format: str = "table",
+        auto: bool = False,
+        status: Iterable[str] | None = None,
+        year: Iterable[str] | None = None,
+        tag: Iterable[str] | None = None,
+        id: Iterable[str] | None = None,
+        indicator: Iterable[str] | None = None,
+        fail_on: Iterable[str] | None = None,
+        output: str | None = None,
+        bom: bool = False,
+    ) -> CheckOptions:
+        """Check every option before any work: a bad value is a usage error (exit 2) at once."""
+        from targetcheck.render import FORMATS
+
+        if format not in FORMATS:
+            raise UsageError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
+        if bom and format != "csv":
+            raise UsageError("--bom applies to --format csv only", hint="add --format csv, or drop --bom")
+        output_path = None if output in (None, "-") else Path(output)
+        if output_path is not None:
+            check_output_folder(output_path)
+        return cls(
+            targets=targets,
+            corpus=list(corpus or []),
+            format=format,
+            auto=auto,
+            selection=Selection.from_options(status=status, year=year, tag=tag, id=id, indicator=indicator),
+            fail_on=parse_statuses(fail_on, "--fail-on", FAIL_ON_STATUSES),
+            output=output_path,
+            bom=bom,
+        )
 
 
 def run_check_command(options: CheckOptions) -> int:
+    from targetcheck import __version__
     from targetcheck.config import load_config
     from targetcheck.corpus import load_corpus
     from targetcheck.engine import run_check
-    from targetcheck.render import FORMATS, render
-    from targetcheck.render.model import CorpusFile, RunView
+    from targetcheck.indicators import HEADLINE
+    from targetcheck.render import render
+    from targetcheck.render.model import RunView
 
-    if options.format not in FORMATS:
-        raise UsageError(f"unknown format {options.format!r}", hint=f"use one of: {', '.join(FORMATS)}")
     # `--auto` alone uses no curated target: targets.yaml is read only when --targets names it
     # (and then merged), or for its `corpus:` list when no --corpus is given.
     targets_path = options.targets or (None if options.auto else Path("targets.yaml"))
@@ -33,6 +95,8 @@ def run_check_command(options: CheckOptions) -> int:
     corpus_paths = options.corpus or (list(config.corpus) if config else _auto_corpus())
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
+    if options.output is not None:
+        refuse_to_overwrite_inputs(options.output, [p for p in (targets_path, *corpus_paths) if p is not None])
     corpus = load_corpus(corpus_paths)
     targets = list(config.targets) if config else []
     found_warnings: list[str] = []
@@ -45,16 +109,85 @@ def run_check_command(options: CheckOptions) -> int:
     run = run_check(targets, corpus, config_name=str(targets_path or "--auto"))
     for message in corpus.warnings() + found_warnings + run.warnings:
         warn(message)
+    selection = options.selection
+    selection.check_known(run.results, run.uncheckable)
+    results, uncheckable = selection.apply(run.results, run.uncheckable)
+    terminal = options.output is None and stdout_is_terminal()
     view = RunView(
-        results=run.results,
-        uncheckable=run.uncheckable,
-        corpus=[CorpusFile(r.file, r.year, r.city, tuple(r.warnings)) for r in corpus.reports],
+        results=results,
+        uncheckable=uncheckable,
+        corpus=corpus_files(corpus),
         targets_file=str(targets_path) if targets_path else None,
-        color=options.format == "table" and use_color(),
-        width=table_width(),
+        color=options.format == "table" and use_color(terminal=terminal),
+        width=table_width(terminal),
+        csv_bom=options.bom,
+        filters=selection.describe(),
+        filter_label=selection.label(),
+        unfiltered_total=len(run.results),
+        run_date=run_date(),
+        version=__version__,
+        better={slug: indicator.better.value for slug, indicator in (config.indicators if config else HEADLINE).items()},
     )
-    write_stdout(render(options.format, view))
-    return ExitCode.OK
+    text = render(options.format, view)
+    code = fail_on_code(results, options.fail_on)
+    if options.output is None:
+        write_stdout(text)
+    else:
+        write_file_atomically(options.output, text)
+    return code
+
+
+def corpus_files(corpus: Corpus) -> list[CorpusFile]:
+    """Every file read, with its city and year and what the reader said about it (a skipped file
+    has no year; a second copy of a report is named as unused)."""
+    from targetcheck.render.model import CorpusFile
+
+    used = {id(report) for report in corpus.reports}
+    out = []
+    for reading in corpus.readings:
+        if not reading.reports:
+            out.append(CorpusFile(reading.file, None, None, tuple(reading.warnings)))
+        for report in reading.reports:
+            unused = () if id(report) in used else ("the same report is in another file: not used",)
+            out.append(CorpusFile(reading.file, report.year, report.city, (*reading.warnings, *report.warnings, *unused)))
+    return out
+
+
+def fail_on_code(results: list[Result], fail_on: frozenset[Status]) -> int:
+    """1 when a result shown has a verdict named by `--fail-on` (said on stderr), else 0."""
+    matched = [r for r in results if r.status in fail_on]
+    if not matched:
+        return ExitCode.OK
+    names = ",".join(s.value for s in Status if s in fail_on)
+    try:
+        sys.stderr.write(
+            f"targetcheck: --fail-on {names}: {len(matched)} result{'s' if len(matched) != 1 else ''} matched "
+            f"({', '.join(r.id for r in matched[:5])}{' …' if len(matched) > 5 else ''})\n"
+        )
+    except (BrokenPipeError, ValueError):
+        pass
+    return ExitCode.FINDINGS
+
+
+def refuse_to_overwrite_inputs(output: Path, inputs: list[Path]) -> None:
+    """`--output` never replaces targets.yaml, a corpus file, or writes inside a corpus folder
+    (the next run would read it as a report)."""
+    target = output.resolve()
+    for path in inputs:
+        source = path.resolve()
+        if target == source or (source.is_dir() and source in target.parents):
+            what = "inside the corpus folder" if source.is_dir() else "over an input file"
+            raise OutputError(
+                f"--output would write {what} {path}", path=str(output), hint="write the report somewhere else"
+            )
+
+
+def run_date() -> str:
+    """Today, or the date of SOURCE_DATE_EPOCH (reproducible reports)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    return date.today().isoformat()
 
 
 def _auto_corpus() -> list[Path]:

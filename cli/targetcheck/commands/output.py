@@ -1,35 +1,122 @@
-"""Where output goes: payload to stdout, warnings to stderr; colour only for terminals."""
+"""Where output goes: payload to stdout (or a file, whole or not at all), warnings to stderr;
+colour only for terminals."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import sys
+import tempfile
+from pathlib import Path
+
+from targetcheck.errors import OutputError
 
 
-def use_color(stream: object = None) -> bool:
-    """NO_COLOR wins; FORCE_COLOR forces; otherwise colour only when writing to a terminal."""
+def stdout_is_terminal() -> bool:
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # closed
+        return False
+
+
+def use_color(stream: object = None, *, terminal: bool | None = None) -> bool:
+    """NO_COLOR (any non-empty value) wins; FORCE_COLOR (any non-empty value) forces colour even
+    into a pipe or a file; otherwise colour only when writing to a terminal."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    if terminal is not None:
+        return terminal
     stream = stream or sys.stdout
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
 
-def table_width() -> int:
-    """The terminal's width; when piped, COLUMNS or no wrapping at all."""
-    if sys.stdout.isatty():
-        return shutil.get_terminal_size((120, 24)).columns
+def table_width(terminal: bool | None = None) -> int:
+    """The terminal's width; when piped or written to a file, COLUMNS or no wrapping at all."""
+    if terminal is None:
+        terminal = stdout_is_terminal()
     columns = os.environ.get("COLUMNS", "")
+    if terminal:
+        return int(columns) if columns.isdigit() else shutil.get_terminal_size((120, 24)).columns
     return int(columns) if columns.isdigit() else 10_000
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"targetcheck: warning: {message}\n")
+    try:
+        sys.stderr.write(f"targetcheck: warning: {message}\n")
+    except (BrokenPipeError, ValueError):
+        pass
 
 
 def write_stdout(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """The payload, as UTF-8 whatever the locale says. A reader that went away (`| head`) ends
+    the output quietly: the command still exits with its own code."""
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+        else:  # a text-only stream (tests that swap sys.stdout)
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def check_output_folder(path: Path) -> None:
+    """Before any work: the folder must exist and `path` must not be a folder."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(
+            "the folder to write into does not exist", path=str(folder), hint=f"create it first, or choose another --output than {path}"
+        )
+    if path.is_dir():
+        raise OutputError("is a folder", path=str(path), hint="give --output a file name")
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `path` whole or not at all: into a temporary file in the same
+    folder, then `os.replace` over `path`. On any failure the temporary file is removed and an
+    existing `path` is left as it was."""
+    check_output_folder(path)
+    data = text.encode("utf-8")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", path=str(folder)) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from exc
+        raise

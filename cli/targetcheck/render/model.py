@@ -17,11 +17,18 @@ class CorpusFile:
 
 @dataclass(frozen=True)
 class RunView:
-    results: list[Result]
+    results: list[Result]  # the results to show (after any filter)
     uncheckable: list[Uncheckable] = field(default_factory=list)
     corpus: list[CorpusFile] = field(default_factory=list)
     targets_file: str | None = None
     color: bool = False
     width: int = 100
     csv_bom: bool = False
-    filters: dict[str, str] = field(default_factory=dict)
+    # The filters given (`{"status": ["missed"], "year": [2024]}`), empty when none; with
+    # `filter_label` as typed (`--status missed --year 2024`) and the count before filtering.
+    filters: dict[str, list[str] | list[int]] = field(default_factory=dict)
+    filter_label: str = ""
+    unfiltered_total: int | None = None
+    run_date: str | None = None  # ISO date of the run, for reports a reviewer files
+    version: str | None = None  # targetcheck's version, for the same reason
+    better: dict[str, str] = field(default_factory=dict)  # indicator slug → "higher" | "lower"

@@ -24,13 +24,13 @@ See the README ("targets.yaml") for every key.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from targetcheck.errors import ConfigError
-from targetcheck.indicators import HEADLINE, Alias, Better, Indicator, Measure
+from targetcheck.indicators import BUILTIN, Alias, Better, Indicator, Measure
 from targetcheck.regexcheck import regex_problem
 from targetcheck.wording import Comparator, Terms, WordingError, parse_terms
 from targetcheck.yamlsource import LDict, LList, line_of, load_located, read_config_text
@@ -115,7 +115,7 @@ def build_config(data: Any, path: Path) -> Config:
         raise ConfigError("`corpus` must be a list of paths", path=name, line=line_of(data, "corpus"))
     corpus = tuple(base / c for c in corpus_value)
     city = _optional_str(data, "city", name)
-    indicators = dict(HEADLINE)
+    indicators = dict(BUILTIN)
     indicators.update(_indicators(data.get("indicators"), name, line_of(data, "indicators")))
     reports = data.get("reports")
     if reports is None:
@@ -261,8 +261,7 @@ def _target(
                 hint=", ".join(c.value for c in Comparator),
                 **where,
             ) from None
-        terms = Terms(comparator, terms.value, terms.unit, terms.quantity, terms.firmness, terms.milestone,
-                      terms.reference, terms.relation_wording, terms.decline)
+        terms = replace(terms, comparator=comparator)
     return TargetSpec(
         id=target_id,
         year=year,
@@ -327,13 +326,19 @@ def _indicators(raw: Any, name: str, line: int | None) -> dict[str, Indicator]:
             raise ConfigError(
                 f"unknown key `{key}` in indicator `{slug}`", line=body.key_lines[key], hint=f"an indicator takes {', '.join(sorted(INDICATOR_KEYS))}", **where
             )
-        base = HEADLINE.get(slug)
+        base = BUILTIN.get(slug)
         if "measure" not in body and base is None:
             raise ConfigError(f"indicator `{slug}` needs `measure:` (growth, level, rate or milestone)", line=key_line, **where)
-        if "aliases" not in body and base is None:
-            raise ConfigError(f"indicator `{slug}` needs `aliases:`", line=key_line, **where)
         measure = _measure(body, where) if "measure" in body else base.measure  # type: ignore[union-attr]
-        aliases = _aliases(body["aliases"], body.key_lines["aliases"], where) if "aliases" in body else base.aliases  # type: ignore[union-attr]
+        if "aliases" not in body and base is None and measure is not Measure.MILESTONE:
+            raise ConfigError(f"indicator `{slug}` needs `aliases:`", line=key_line, **where)
+        # A milestone indicator may leave its objects to each target's `outcome.aliases` (or to
+        # the names its wording gives).
+        aliases = (
+            _aliases(body["aliases"], body.key_lines["aliases"], where)
+            if "aliases" in body
+            else (base.aliases if base else ())
+        )
         better_raw = body.get("better", base.better.value if base else "higher")
         try:
             better = Better(better_raw)

@@ -29,6 +29,8 @@ MARKS = {
     "relation": "r",
     "in-progress": "i",
     "not-done": "x",
+    "partial": "h",
+    "derived": "d",
 }
 LEGEND = {
     "e": "estimate (预计)",
@@ -42,6 +44,8 @@ LEGEND = {
     "r": "relation to GDP growth",
     "i": "in progress only",
     "x": "reported not done",
+    "h": "only partly done (基本完工, 主体工程完工)",
+    "d": "growth derived from two years' levels",
 }
 COLUMNS = ("id", "indicator", "target", "actual", "diff", "verdict", "evidence")
 WRAPPABLE = {"target": 14, "indicator": 8, "id": 12, "evidence": 14, "actual": 10}

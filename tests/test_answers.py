@@ -1,7 +1,9 @@
 """The shipped targets.yaml against the constructed follow-up reports and their answer key.
 
-Runs the real `targetcheck check --format json` over seeds/ plus the constructed 2018 and 2026
-Baotou reports (tests/corpora/), and compares every Baotou entry of tests/corpora/ANSWERS.yaml:
+Runs the real `targetcheck check --format json` with the shipped targets.yaml over seeds/ plus the
+constructed 2018 and 2026 Baotou reports (tests/corpora/), and with tests/corpora/ordos-targets.yaml
+(the shipped outcome rules, Ordos targets) over the constructed Ordos pair, and compares every
+entry of tests/corpora/ANSWERS.yaml:
 
 - the status must match (an entry marked `ambiguous` accepts met or missed, never unreported);
 - the actual value must match where the key gives a number in the target's unit;
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,8 +33,12 @@ from targetcheck.app import app  # noqa: E402
 from targetcheck.textnorm import normalize  # noqa: E402
 
 KEY = ROOT / "tests" / "corpora" / "ANSWERS.yaml"
-CORPUS = [ROOT / "seeds", ROOT / "tests/corpora/baotou-2018", ROOT / "tests/corpora/baotou-2026"]
-CITY = "包头市"
+# Baotou: the shipped targets.yaml over the seeds and the constructed 2018 and 2026 reports.
+# Ordos: tests/corpora/ordos-targets.yaml with the shipped outcome rules, over the Ordos pair.
+RUNS = {
+    "包头市": (ROOT / "targets.yaml", [ROOT / "seeds", ROOT / "tests/corpora/baotou-2018", ROOT / "tests/corpora/baotou-2026"]),
+    "鄂尔多斯市": (ROOT / "tests/corpora/ordos-targets.yaml", [ROOT / "tests/corpora/ordos-2023-2024"]),
+}
 # Entries the key's quote alone cannot tell apart: one clause holding two targets with the same
 # value (`旅游人数和旅游收入增长15%以上`), or targets worded in a source document.
 BY_HAND = {
@@ -43,9 +50,18 @@ BY_HAND = {
 
 
 @cache
-def _run() -> dict[str, Any]:
-    args = ["check", "--targets", str(ROOT / "targets.yaml"), "--format", "json"]
-    for path in CORPUS:
+def _run(city: str) -> dict[str, Any]:
+    targets, corpus = RUNS[city]
+    if targets.name != "targets.yaml":
+        # The shipped outcome rules, then the file's own indicators.
+        data = yaml.safe_load(targets.read_text(encoding="utf-8"))
+        shipped = yaml.safe_load((ROOT / "targets.yaml").read_text(encoding="utf-8"))["indicators"]
+        data["indicators"] = {**shipped, **(data.get("indicators") or {})}
+        directory = Path(tempfile.mkdtemp())
+        targets = directory / "targets.yaml"
+        targets.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    args = ["check", "--targets", str(targets), "--format", "json"]
+    for path in corpus:
         args += ["--corpus", str(path)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -58,7 +74,7 @@ def _key() -> dict[str, Any]:
 
 
 def _entries() -> list[dict[str, Any]]:
-    return [e for e in _key()["entries"] if e["city"] == CITY]
+    return _key()["entries"]
 
 
 def _result_for(entry: dict[str, Any], results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -115,8 +131,9 @@ def disagreements(entry: dict[str, Any], result: dict[str, Any]) -> list[str]:
     return problems
 
 
-def trap_uses(results: list[dict[str, Any]]) -> list[str]:
+def trap_uses() -> list[str]:
     """Results whose evidence is one of the key's traps."""
+    results = [r for city in RUNS for r in _run(city)["results"]]
     used = []
     for trap in _key()["traps"]:
         text = normalize(trap["quote"])
@@ -136,7 +153,7 @@ def trap_uses(results: list[dict[str, Any]]) -> list[str]:
 def _check(entry: dict[str, Any]) -> list[str]:
     """Disagreements for one entry. A target set by a higher level (`comparator: set-elsewhere`)
     is listed apart as not checkable, whatever the key's status: the README's contract."""
-    payload = _run()
+    payload = _run(entry["city"])
     if entry["comparator"] == "set-elsewhere":
         quote = normalize(entry["target_quote"])
         listed = [u for u in payload["not_checkable"] if u["quote"] and normalize(u["quote"]) == quote]
@@ -162,11 +179,11 @@ def test_answer(entry: dict[str, Any]) -> None:
 
 
 def test_no_trap_is_evidence() -> None:
-    assert trap_uses(_run()["results"]) == []
+    assert trap_uses() == []
 
 
 if __name__ == "__main__":
     agreed, total, problems = agreement()
-    for problem in problems + trap_uses(_run()["results"]):
+    for problem in problems + trap_uses():
         print(problem)
     print(f"agreement: {agreed}/{total} entries ({agreed / total:.1%})")

@@ -126,7 +126,8 @@ HEADLINE: dict[str, Indicator] = {
             "unemployment-rate",
             "城镇登记失业率",
             Measure.RATE,
-            (Alias(r"城镇(?:登记|调查)失业率|(?:登记|调查)失业率"),),
+            # Registered, not surveyed: `城镇调查失业率` is another indicator (its own rule in targets.yaml).
+            (Alias(r"城镇登记失业率|登记失业率|城镇失业率"),),
             better=Better.LOWER,
         ),
         Indicator(

@@ -52,6 +52,7 @@ _PARTIAL = re.compile(
 )
 _PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 _COMPARABLE = re.compile(r"可比口径|可比价|按可比|同口径")
+_COMPARABLE_NEXT = re.compile(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
 # Markers of a multi-year figure, and explicit years (`2017年`, not `比2015年`, `2016年底前`).
 _MULTIYEAR = re.compile(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
 _YEAR = re.compile(r"(?<![比较])(?<!\d)(\d{4})年(?!底前|前)")
@@ -136,7 +137,7 @@ def find_outcome(
             continue
         for alias in alias_list:
             for match in alias.compiled().finditer(item.text):
-                figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit)
+                figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year)
                 if not figures:
                     continue
                 continued = _continued(items, index, match, figures[0], indicator.measure)
@@ -189,21 +190,41 @@ class _Shifted:
 _Found = tuple[int, int, Quantity | None, Decimal | None, tuple[str, ...], bool | None]
 
 
-def _figure(item: Item, match: re.Match[str], measure: Measure, position: int | None, unit: str | None) -> list[_Found]:
+def _figure(
+    item: Item, match: re.Match[str], measure: Measure, position: int | None, unit: str | None, year: int
+) -> list[_Found]:
     text = item.text
     if measure is Measure.GROWTH:
         found = _growth(text, match, position)
-        return [found] if found is not None else []
-    return _level(text, match, measure, unit)
+        if found is None:
+            return []
+        # `自然口径下降3.5%、同口径增长6.6%`: the comparable-basis figure that follows is a candidate
+        # too (and is preferred).
+        following = _COMPARABLE_NEXT.match(text, found[1])
+        if following:
+            comparable = _growth_from(text, match, following.end(), position, follows=True)
+            if comparable is not None:
+                return [found, comparable]
+        return [found]
+    return _level(text, match, measure, unit, year)
 
 
 def _growth(text: str, match: re.Match[str] | _Shifted, position: int | None) -> _Found | None:
     """`<alias>…增长7.6%`: the figure of the growth verb that follows the alias."""
-    for verb in _GROWTH.finditer(text, match.end()):
-        gap = text[match.end() : verb.start()]
+    found = _growth_from(text, match, match.end(), position)
+    return found
+
+
+def _growth_from(
+    text: str, match: re.Match[str] | _Shifted, pos: int, position: int | None, follows: bool = False
+) -> _Found | None:
+    """The first growth figure from `pos` whose subject is the alias; `follows`: `pos` is right
+    after another figure of the same subject (`自然口径下降3.5%、同口径增长6.6%`)."""
+    for verb in _GROWTH.finditer(text, pos):
+        gap = text[(pos if follows else match.end()) : verb.start()]
         if len(gap) > 40:
             return None
-        if not _subject_carries(gap):
+        if not follows and not _subject_carries(gap):
             continue
         quantities = _quantities_from(text, verb.end())
         if not quantities:
@@ -307,7 +328,7 @@ def _clause_at(bounds: list[tuple[int, int]], offset: int) -> int:
     return len(bounds) - 1
 
 
-def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None) -> list[_Found]:
+def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, year: int) -> list[_Found]:
     """`<alias>达到3867.6亿元` / `<alias>3.89%` / `3.8万人…<alias>`: the figure that goes with the
     alias in its clause (after it first, then before it, nearest first); when the clause holds no
     figure at all, the first in a clause that goes on about it (`…成功创建全国双拥模范城，实现
@@ -321,7 +342,7 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None) 
     head = min(max(clause_start, match.start()), anchor)
     before = [(clause_start + s, clause_start + e, q) for s, e, q in _quantities(text[clause_start:head])]
     found: list[_Found] = []
-    primary = _first_fitting(text, match, [(after, anchor), (before[::-1], clause_start)], measure, unit)
+    primary = _first_fitting(text, match, [(after, anchor), (before[::-1], clause_start)], measure, unit, year)
     if primary is not None:
         found.append(primary)
     for start, end in bounds[k + 1 :]:
@@ -331,7 +352,7 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None) 
         pool = [(start + s, start + e, q) for s, e, q in _quantities(clause)]
         breakdown = re.match(r"(?:其中)?\d{4}年", clause)
         if breakdown or not (after or before or found):
-            extra = _first_fitting(text, match, [(pool, start)], measure, unit)
+            extra = _first_fitting(text, match, [(pool, start)], measure, unit, year)
             if extra is not None:
                 found.append(extra)
                 break
@@ -341,14 +362,16 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None) 
 def _first_fitting(
     text: str, match: re.Match[str], pools: list[tuple[list[tuple[int, int, Quantity]], int]], measure: Measure,
     unit: str | None,
+    year: int,
 ) -> _Found | None:
     for pool, lead_from in pools:
         for start, end, quantity in pool:
             if not _fits(quantity, measure, unit):
                 continue
             lead = text[lead_from:start]
-            if re.search(r"\d{4}年(?:底|末)?的$", lead):
-                continue  # `由2013年的223天增加到…`: a figure said of another year
+            said_of = re.search(r"(\d{4})年(?:底|末)?的?$", lead)
+            if said_of and int(said_of.group(1)) != year:
+                continue  # `由2016年的269天增加到2017年的285天`: 269 is said of another year
             qualifiers: list[str] = []
             if _CHANGE_BEFORE.search(lead) or quantity.unit == "个百分点":
                 qualifiers.append("change")  # `增加20天`, `提高1.4个百分点`: not a level
@@ -544,8 +567,14 @@ _FAMILY_OF = (
     ("竣工", "建成"), ("完工", "建成"), ("交付", "建成"), ("通车", "建成"), ("完成", "完成"), ("实现", "实现"),
     ("建设", "建设"), ("新建", "建成"),
 )
+# A clause that goes on to say how far the object got (`…，开工建设未能如期实现`, `…，尚不具备通行
+#条件`, `…，较计划推迟一个多月`), rather than report another figure (`…，全年引进…14项`).
+_STATUS_CONTINUES = re.compile(
+    r"^(?:尚|仍|未|但|并|已|正在|目前|受|因|由于|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
+    r"开通|通过|较|比计划|实现|完成|进入|取得)"
+)
 _NOT_DONE = re.compile(
-    r"未能|尚未|尚不|没有|未(?!来)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|搁置|暂停|取消|滞后|落空|不及预期"
+    r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|搁置|暂停|取消|滞后|落空|不及预期"
 )
 _DELAYED = re.compile(r"推迟|延期|延迟|滞后|较计划")
 _POSTPONED = re.compile(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
@@ -553,8 +582,9 @@ _PARTIAL_DONE = re.compile(
     r"基本(?:完成|完工|建成|实现|具备|贯通)|部分(?:建成|完成|投产|投运|开通|完工)|主体(?:工程)?(?:完工|完成|建成|封顶)|"
     r"完成[^，；。]{0,6}主体(?:工程)?|完成跑道|一期(?:建成|完工|投运)"
 )
+_FUTURE = re.compile(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|预计)[^，；。]{0,6}$")
 _IN_PROGRESS = re.compile(
-    r"推进|加快|前期|筹备|筹建|正在|仍在|有序|积极|谋划|争取|开展|洽谈|申请|上报|报批|待批|审批|评估检查|进行中|启动了?前期"
+    r"计划|拟于|准备|推进|加快|前期|筹备|筹建|正在|仍在|有序|积极|谋划|争取|开展|洽谈|申请|上报|报批|待批|审批|评估检查|进行中|启动了?前期"
 )
 
 
@@ -577,7 +607,6 @@ def _find_milestone(
         done_pattern += "|" + "|".join(indicator.done)
     done_re = re.compile(done_pattern)
     # A target that itself says `基本完成` is met by `基本完成`; one that says `建成` is not.
-    partial_ok = bool(re.search(r"基本|主体", wording))
     exclude = re.compile(indicator.exclude) if indicator.exclude else None
     compiled = [alias.compiled() for alias in objects]
     candidates: list[Candidate] = []
@@ -591,7 +620,7 @@ def _find_milestone(
         starts = sorted({m.start() for _, m in matches})
         for k, match in matches:
             following = [s for s in starts if s >= match.end()]
-            found = _milestone_scope(item.text, match, following[0] if following else None, done_re, family, partial_ok)
+            found = _milestone_scope(item.text, match, following[0] if following else None, done_re, family, wording)
             if found is None:
                 continue
             candidate = replace(_judge_candidate(item, found, report, year), object=objects[k].pattern)
@@ -602,7 +631,7 @@ def _find_milestone(
 
 
 def _milestone_scope(
-    text: str, match: re.Match[str], next_object: int | None, done_re: re.Pattern[str], family: str, partial_ok: bool
+    text: str, match: re.Match[str], next_object: int | None, done_re: re.Pattern[str], family: str, wording: str
 ) -> _Found | None:
     """Read what the text says of the object `match` names: its clause, and the clauses after it
     that go on about it, up to where the next object of the same target is named."""
@@ -612,7 +641,7 @@ def _milestone_scope(
     for clause_start, clause_end in bounds[k + 1 :]:
         if next_object is not None and next_object < clause_end:
             break
-        if not _CONTINUES.match(text[clause_start:clause_end]):
+        if not _STATUS_CONTINUES.match(text[clause_start:clause_end]):
             break
         end = clause_end
     lead = text[start : match.start()] if match.start() >= start else ""
@@ -625,33 +654,35 @@ def _milestone_scope(
         elif _DELAYED.search(scope):
             qualifiers += ("delayed",)
         return start, end, None, None, qualifiers, False
-    if not partial_ok and family not in ("建设", "开工", "启动") and _PARTIAL_DONE.search(scope):
+    partial = _PARTIAL_DONE.search(scope)
+    if partial and family not in ("建设", "开工", "启动") and not _said_in_target(partial.group(), wording):
         return start, end, None, None, ("partial",), False
     if family == "建设" and (done_re.search(scope) or _IN_PROGRESS.search(scope)):
         return start, end, None, None, (), True  # `建设…`: under way is what was promised
     # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
     # `退出贫困县的申请已上报自治区，正在开展第三方评估检查` are under way, not done.
-    # Done words may begin inside the object's name (`昆都仑区通过…均衡县评估认定`).
-    said = text[min(match.start(), end) : end]
-    offset = max(match.end(), start) - min(match.start(), end)
-    last_progress = _last(_IN_PROGRESS, rest)
-    last_done = _last(done_re, said)
-    if last_progress is not None and (last_done is None or offset + last_progress > last_done):
+    # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
+    # `退出贫困县的申请已上报自治区，正在开展第三方评估检查` are under way, not done. Done words
+    # may stand before the object (`建成X`, `固阳县、达茂旗通过自治区园林县城验收`).
+    rest_at = max(match.end(), start) - start
+    progress = [m.start() + rest_at for m in _IN_PROGRESS.finditer(rest)]
+    # `计划今年开工建设`, `拟于年内建成`: a promise again, not a report.
+    done = [m.start() for m in done_re.finditer(scope) if not _FUTURE.search(scope[max(0, m.start() - 8) : m.start()])]
+    if progress and (not done or progress[-1] > done[-1]):
         return start, end, None, None, ("in-progress",), False
-    # `加快建设X` is under way; `建成X`, `X建成投运`, `行政村全部通上了油路` are done.
-    done_in_lead = done_re.search(lead) and not _IN_PROGRESS.search(lead[-6:])
-    if last_done is not None or done_in_lead:
+    if done:
+        if all(p < len(lead) for p in done) and _IN_PROGRESS.search(lead[-6:]):
+            return start, end, None, None, ("in-progress",), False  # `加快建成X`: under way
         return start, end, None, None, (), True
     if _IN_PROGRESS.search(scope):
         return start, end, None, None, ("in-progress",), False
     return None
 
 
-def _last(pattern: re.Pattern[str], text: str) -> int | None:
-    found = None
-    for match in pattern.finditer(text):
-        found = match.start()
-    return found
+def _said_in_target(partial: str, wording: str) -> bool:
+    """`基本完成` is the milestone itself when the target says `基本完成…`; `主体工程完工` when it
+    says `…主体工程`."""
+    return any(word in partial and word in wording for word in ("基本", "主体", "部分", "一期"))
 
 
 def _object_state(candidates: list[Candidate]) -> Candidate | None:

@@ -518,10 +518,12 @@ def find_derived_growth(
 
     `全社会R&D经费支出预计达到79亿元` (report T+1, about T) against `全年R&D经费支出达到65亿元`
     (report T, about T-1) is 21.54% growth. Returns (level in T, level in T-1, growth in %), or
-    None. Only for indicators measured in current prices: GDP and industrial value added grow in
-    comparable prices, which two levels cannot give.
+    None. Never for the headline indicators: GDP and industrial value added grow in comparable
+    prices, which two levels cannot give, and headline levels are the ones statistical revisions
+    rebase (Inner Mongolia cut its 2016 fiscal and investment figures in 2018); their growth is
+    always reported as such.
     """
-    if indicator.slug in _REAL_GROWTH:
+    if indicator.slug in HEADLINE:
         return None
     level = Indicator(indicator.slug, indicator.name, Measure.LEVEL, tuple(aliases or indicator.aliases),
                       indicator.better, None, indicator.exclude)
@@ -534,8 +536,6 @@ def find_derived_growth(
     growth = ((now.value / then.value - 1) * 100).quantize(Decimal("0.01"))
     return now, then, growth
 
-
-_REAL_GROWTH = {"gdp-growth", "industry-va-growth", "cpi"}
 
 
 # ── milestones ───────────────────────────────────────────────────────────────────────────────

@@ -570,9 +570,10 @@ _FAMILY_OF = (
 # A clause that goes on to say how far the object got (`…，开工建设未能如期实现`, `…，尚不具备通行
 #条件`, `…，较计划推迟一个多月`), rather than report another figure (`…，全年引进…14项`).
 _STATUS_CONTINUES = re.compile(
-    r"^(?:尚|仍|未|但|并|已|正在|目前|受|因|由于|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
+    r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
     r"开通|通过|较|比计划|实现|完成|进入|取得)"
 )
+_CAUSE = re.compile(r"^(?:受|因|由于)")
 _NOT_DONE = re.compile(
     r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|搁置|暂停|取消|滞后|落空|不及预期"
 )
@@ -586,6 +587,21 @@ _FUTURE = re.compile(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|�
 _IN_PROGRESS = re.compile(
     r"计划|拟于|准备|推进|加快|前期|筹备|筹建|正在|仍在|有序|积极|谋划|争取|开展|洽谈|申请|上报|报批|待批|审批|评估检查|进行中|启动了?前期"
 )
+
+
+def alias_label(pattern: str) -> str:
+    """A readable name for an alias: `土右(?:旗)?新型工业园区铁路` → 土右新型工业园区铁路,
+    `包银高(?:速)?铁(?:路)?|包头至银川高(?:速)?铁(?:路)?` → 包银高铁."""
+    text, previous = pattern, None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\(\?<?[=!][^()]*\)", "", text)  # lookarounds
+        text = re.sub(r"\(\?:[^()]*\)[?*]\??", "", text)  # optional groups
+        text = re.sub(r"\(\?:([^()|]*)(?:\|[^()]*)?\)", r"\1", text)  # a group: its first alternative
+    text = text.split("|")[0]
+    text = re.sub(r"\[\^[^\]]*\]\{\d*,?\d*\}\??", "…", text)
+    text = re.sub(r"[?*+]|\{\d*,?\d*\}", "", text)
+    return text.replace("\\", "") or pattern
 
 
 def milestone_family(verb: str) -> str:
@@ -623,10 +639,12 @@ def _find_milestone(
             found = _milestone_scope(item.text, match, following[0] if following else None, done_re, family, wording)
             if found is None:
                 continue
-            candidate = replace(_judge_candidate(item, found, report, year), object=objects[k].pattern)
+            candidate = replace(_judge_candidate(item, found, report, year), object=alias_label(objects[k].pattern))
             candidates.append(candidate)
             per_object[k].append(candidate)
-    outcomes = tuple(ObjectOutcome(alias.pattern, _object_state(found)) for alias, found in zip(objects, per_object, strict=True))
+    outcomes = tuple(
+        ObjectOutcome(alias_label(alias.pattern), _object_state(found)) for alias, found in zip(objects, per_object, strict=True)
+    )
     return Finding(_milestone_choice(outcomes), tuple(candidates), outcomes)
 
 
@@ -638,10 +656,19 @@ def _milestone_scope(
     bounds = _clauses(text)
     k = _clause_at(bounds, max(match.start(), match.end() - 1))
     start, end = bounds[k]
-    for clause_start, clause_end in bounds[k + 1 :]:
+    following = bounds[k + 1 :]
+    for n, (clause_start, clause_end) in enumerate(following):
         if next_object is not None and next_object < clause_end:
             break
-        if not _STATUS_CONTINUES.match(text[clause_start:clause_end]):
+        clause = text[clause_start:clause_end]
+        if _CAUSE.match(clause):
+            # `…，受征地拆迁和工期影响，县县通高速目标未能如期实现`: a cause opens the next subject's
+            # clause, unless that clause goes on about this object.
+            after = following[n + 1] if n + 1 < len(following) else None
+            if after is None or not _STATUS_CONTINUES.match(text[after[0] : after[1]]):
+                break
+            continue
+        if not _STATUS_CONTINUES.match(clause):
             break
         end = clause_end
     lead = text[start : match.start()] if match.start() >= start else ""

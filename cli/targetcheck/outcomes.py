@@ -661,12 +661,15 @@ def _milestone_scope(
         if next_object is not None and next_object < clause_end:
             break
         clause = text[clause_start:clause_end]
-        if _CAUSE.match(clause):
+        if _CAUSE.match(clause) and not _NOT_DONE.search(clause):
             # `…，受征地拆迁和工期影响，县县通高速目标未能如期实现`: a cause opens the next subject's
-            # clause, unless that clause goes on about this object.
+            # clause, unless that clause goes on about this object (`…，因配套线路滞后推迟投运` does).
             after = following[n + 1] if n + 1 < len(following) else None
             if after is None or not _STATUS_CONTINUES.match(text[after[0] : after[1]]):
                 break
+            continue
+        if _CAUSE.match(clause):
+            end = clause_end
             continue
         if not _STATUS_CONTINUES.match(clause):
             break

@@ -31,7 +31,7 @@ from typing import Any
 
 from targetcheck.errors import ConfigError
 from targetcheck.indicators import BUILTIN, Alias, Better, Indicator, Measure
-from targetcheck.regexcheck import regex_problem
+from targetcheck.regexcheck import check_regex
 from targetcheck.wording import Comparator, Terms, WordingError, parse_terms
 from targetcheck.yamlsource import LDict, LList, line_of, load_located, read_config_text
 
@@ -397,11 +397,9 @@ def _aliases(raw: Any, line: int, where: dict[str, Any]) -> tuple[Alias, ...]:
 def _check_regex(pattern: Any, line: int, where: dict[str, Any]) -> None:
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError("a regular expression must be non-empty text", line=line, **where)
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ConfigError(f"regular expression {pattern!r} does not compile: {exc}", line=line, hint="escape ( ) [ ] . + * ? with a backslash", **where) from None
-    problem = regex_problem(pattern)
+    error, problem = check_regex(pattern)
+    if error:
+        raise ConfigError(f"regular expression {pattern!r} does not compile: {error}", line=line, hint="escape ( ) [ ] . + * ? with a backslash", **where) from None
     if problem:
         raise ConfigError(f"regular expression {pattern!r} refused: {problem}", line=line, hint="rewrite it without nested repetition", **where)
 

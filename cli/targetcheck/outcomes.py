@@ -132,11 +132,15 @@ def find_outcome(
     candidates: list[Candidate] = []
     seen: set[tuple[int, int, int]] = set()
     items = report.items
+    compiled = [(alias, alias.compiled()) for alias in alias_list]
+    named = _paragraphs_naming(report, alias_list)
     for index, item in enumerate(items):
+        if named is not None and item.paragraph not in named:
+            continue
         if exclude is not None and exclude.search(item.text):
             continue
-        for alias in alias_list:
-            for match in alias.compiled().finditer(item.text):
+        for alias, pattern in compiled:
+            for match in pattern.finditer(item.text):
                 figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year)
                 if not figures:
                     continue
@@ -147,6 +151,21 @@ def find_outcome(
                         seen.add(key)
                         candidates.append(_judge_candidate(where, result, report, year, change))
     return Finding(_choose(candidates), tuple(candidates))
+
+
+_ANCHORS = re.compile(r"\^|\$|\\[AZbB]")
+
+
+def _paragraphs_naming(report: Report, aliases: Iterable[Alias]) -> set[int] | None:
+    """Paragraphs where some alias matches: items elsewhere need not be searched (a report has a
+    tenth as many paragraphs as items). None when an alias has anchors, whose meaning differs
+    between an item and its paragraph."""
+    patterns = []
+    for alias in aliases:
+        if _ANCHORS.search(alias.pattern):
+            return None
+        patterns.append(alias.compiled())
+    return {p.index for p in report.paragraphs if any(pattern.search(p.text) for pattern in patterns)}
 
 
 _CONTINUATION = re.compile(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
@@ -627,7 +646,10 @@ def _find_milestone(
     compiled = [alias.compiled() for alias in objects]
     candidates: list[Candidate] = []
     per_object: list[list[Candidate]] = [[] for _ in objects]
+    named = _paragraphs_naming(report, objects)
     for item in report.items:
+        if named is not None and item.paragraph not in named:
+            continue
         if exclude is not None and exclude.search(item.text):
             continue
         matches = [(k, m) for k, pattern in enumerate(compiled) for m in pattern.finditer(item.text)]

@@ -230,8 +230,7 @@ def _figure(
 
 def _growth(text: str, match: re.Match[str] | _Shifted, position: int | None) -> _Found | None:
     """`<alias>…增长7.6%`: the figure of the growth verb that follows the alias."""
-    found = _growth_from(text, match, match.end(), position)
-    return found
+    return _growth_from(text, match, match.end(), position)
 
 
 def _growth_from(
@@ -527,7 +526,8 @@ def _choose(candidates: list[Candidate]) -> Candidate | None:
     # A report that gives growth both as stated and on a comparable basis (自然口径下降3.5%，
     # 同口径增长6.6%) is measured against its targets on the comparable basis.
     comparable = [c for c in pool if "comparable-basis" in c.qualifiers]
-    return (comparable or pool or [None])[0]
+    best = comparable or pool
+    return best[0] if best else None
 
 
 def find_derived_growth(
@@ -586,8 +586,9 @@ _FAMILY_OF = (
     ("竣工", "建成"), ("完工", "建成"), ("交付", "建成"), ("通车", "建成"), ("完成", "完成"), ("实现", "实现"),
     ("建设", "建设"), ("新建", "建成"),
 )
-# A clause that goes on to say how far the object got (`…，开工建设未能如期实现`, `…，尚不具备通行
-#条件`, `…，较计划推迟一个多月`), rather than report another figure (`…，全年引进…14项`).
+# A clause that goes on to say how far the object got (`…，开工建设未能如期实现`,
+# `…，尚不具备通行条件`, `…，较计划推迟一个多月`), rather than report another figure
+# (`…，全年引进…14项`).
 _STATUS_CONTINUES = re.compile(
     r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
     r"开通|通过|较|比计划|实现|完成|进入|取得)"
@@ -624,7 +625,8 @@ def alias_label(pattern: str) -> str:
 
 
 def milestone_family(verb: str) -> str:
-    """The kind of milestone a target's verb names (`开工建设` → 开工, `建成投运` → 建成 …)."""
+    """The kind of milestone a target's verb names (`开工建设` → 开工, `建成投运` → 投运,
+    `通过…验收` → 验收 …); it decides which words report it done."""
     for word, family in _FAMILY_OF:
         if word in verb:
             return family
@@ -641,7 +643,6 @@ def _find_milestone(
     if indicator.done:
         done_pattern += "|" + "|".join(indicator.done)
     done_re = re.compile(done_pattern)
-    # A target that itself says `基本完成` is met by `基本完成`; one that says `建成` is not.
     exclude = re.compile(indicator.exclude) if indicator.exclude else None
     compiled = [alias.compiled() for alias in objects]
     candidates: list[Candidate] = []
@@ -712,8 +713,6 @@ def _milestone_scope(
     if family == "建设" and (done_re.search(scope) or _IN_PROGRESS.search(scope)):
         return start, end, None, None, (), True  # `建设…`: under way is what was promised
     # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
-    # `退出贫困县的申请已上报自治区，正在开展第三方评估检查` are under way, not done.
-    # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
     # `退出贫困县的申请已上报自治区，正在开展第三方评估检查` are under way, not done. Done words
     # may stand before the object (`建成X`, `固阳县、达茂旗通过自治区园林县城验收`).
     rest_at = max(match.end(), start) - start
@@ -743,7 +742,8 @@ def _object_state(candidates: list[Candidate]) -> Candidate | None:
     not_done = [c for c in usable if c.done is False and "in-progress" not in c.qualifiers]
     done = [c for c in usable if c.done]
     in_progress = [c for c in usable if c.done is False]
-    return (not_done or done or in_progress or [None])[0]
+    best = not_done or done or in_progress
+    return best[0] if best else None
 
 
 def _milestone_choice(outcomes: tuple[ObjectOutcome, ...]) -> Candidate | None:

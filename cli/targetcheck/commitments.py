@@ -46,6 +46,10 @@ _PROJECT_TAIL = re.compile(r"^(?:(?!实施|推进|推动|建设|建成|完成|�
 _FUND_IN_USE = re.compile(r"发挥.*作用")
 _PLAN_NAME = re.compile(r"^的?[^，、]{0,6}?(?:行动|计划|方案|规划|攻坚)")
 _SPEC_UNITS = {"千伏"}
+# `铁路网总投资252亿元`: the size of a portfolio of projects, not an amount for the year.
+_PORTFOLIO_SIZE = re.compile(r"(?:总投资|总规模)(?:为|达)?$")
+# `赛音山达、塔奔陶乐盖至满都拉的2条公路`: a small count that sums up the list just before it.
+_LIST_BEFORE = re.compile(r"[^、和及与，；。][、和及与][^，；。、和及与]{1,20}[”的]?$")
 # Counters that count projects or works themselves (`45个项目`, `37项…工程`, `3条高速公路`); other
 # counts before a project word are the project's capacity (`500万只铝轮毂等深加工项目`).
 _WORK_COUNTERS = {"个", "项", "批", "处", "宗", "类", "条", "座", "所"}
@@ -153,6 +157,8 @@ def set_aside_reason(clause: str, start: int, end: int, quantity: Quantity) -> s
         return "a specification (`220千伏变电站`), not an amount"
     kind = units.kind(quantity.unit)
     after = clause[end:]
+    if kind == "measure" and _PORTFOLIO_SIZE.search(clause[:start]):
+        return "the total investment of a portfolio of projects (`铁路网总投资252亿元`), not an amount for the year"
     sized = kind == "measure" and quantity.unit not in ("%", "个百分点")
     if (sized or (kind == "count" and quantity.unit not in _WORK_COUNTERS)) and _PROJECT_TAIL.match(after):
         return "the size of a project named next to it, not a commitment of its own"
@@ -171,6 +177,15 @@ def set_aside_reason(clause: str, start: int, end: int, quantity: Quantity) -> s
         and re.search(r"[、和与及]", before)
     ):
         return "counts the things listed just before it (`…四个方面`, `…两个中心`)"
+    if (
+        kind == "count"
+        and quantity.value <= 10
+        and not quantity.qualifiers  # `瞪羚企业10家以上` commits to ten
+        and re.match(r"[\u4e00-\u9fff]", clause[end : end + 1])  # the count comes before its noun
+        and not before.endswith(("等", "、", "和", "及", "与"))
+        and _LIST_BEFORE.search(before)
+    ):
+        return "counts the things listed just before it (`…的2条公路`)"
     return None
 
 

@@ -28,15 +28,15 @@ Every check appends a `Problem` and reading goes on, so `targetcheck lint` shows
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from targetcheck.errors import ConfigError
-from targetcheck.indicators import HEADLINE, Alias, Better, Indicator, Measure
+from targetcheck.indicators import BUILTIN, Alias, Better, Indicator, Measure
 from targetcheck.problems import Problems
-from targetcheck.regexcheck import regex_problem
+from targetcheck.regexcheck import check_regex
 from targetcheck.wording import Comparator, Terms, WordingError, parse_terms
 from targetcheck.yamlsource import LDict, LList, line_of, load_located, read_config_text
 
@@ -178,7 +178,7 @@ class _Builder:
             corpus_value = []
         corpus = tuple(path.parent / c for c in corpus_value)
         city = self.optional_str(data, "city")
-        indicators = dict(HEADLINE)
+        indicators = dict(BUILTIN)
         defined, indicator_lines = self.indicators(data.get("indicators"), line_of(data, "indicators"))
         indicators.update(defined)
         reports = data.get("reports")
@@ -345,7 +345,7 @@ class _Builder:
         if outcome is not None and indicator is not None:
             indicator, aliases = self.outcome(outcome, indicator, raw.key_lines["outcome"], target_id)
         elif outcome is not None:
-            self.outcome(outcome, HEADLINE["gdp-growth"], raw.key_lines["outcome"], target_id)
+            self.outcome(outcome, BUILTIN["gdp-growth"], raw.key_lines["outcome"], target_id)
         terms = None
         wording = quote or statement or ""
         if indicator is not None and wording:
@@ -366,8 +366,7 @@ class _Builder:
                 )
             else:
                 if terms is not None:
-                    terms = Terms(comparator, terms.value, terms.unit, terms.quantity, terms.firmness, terms.milestone,
-                                  terms.reference, terms.relation_wording, terms.decline)
+                    terms = replace(terms, comparator=comparator)
         # A target with other problems is still returned when it can be read, so that `lint` checks
         # its quote too; `load_config` refuses the whole file while any error stands.
         if year is None or indicator is None or terms is None:
@@ -458,12 +457,14 @@ class _Builder:
                 body.key_lines[key],
                 hint=(f"did you mean `{close}`? " if close else "") + f"an indicator takes {', '.join(sorted(INDICATOR_KEYS))}",
             )
-        base = HEADLINE.get(slug)
+        base = BUILTIN.get(slug)
         if "measure" not in body and base is None:
             self.error(f"indicator `{slug}` needs `measure:` (growth, level, rate or milestone)", key_line)
-        if "aliases" not in body and base is None:
-            self.error(f"indicator `{slug}` needs `aliases:`", key_line)
         measure = self.measure(body, None) if "measure" in body else (base.measure if base else None)
+        # A milestone indicator may leave its objects to each target's `outcome.aliases` (or to
+        # the names its wording gives).
+        if "aliases" not in body and base is None and measure is not Measure.MILESTONE:
+            self.error(f"indicator `{slug}` needs `aliases:`", key_line)
         aliases = self.aliases(body["aliases"], body.key_lines["aliases"], None) if "aliases" in body else (base.aliases if base else ())
         better_raw = body.get("better", base.better.value if base else "higher")
         better = Better.HIGHER
@@ -536,13 +537,11 @@ class _Builder:
         if not isinstance(pattern, str) or not pattern:
             self.error("a regular expression must be non-empty text", line, target_id)
             return False
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            self.error(f"regular expression {pattern!r} does not compile: {exc}", line, target_id,
+        error, problem = check_regex(pattern)
+        if error:
+            self.error(f"regular expression {pattern!r} does not compile: {error}", line, target_id,
                        "escape ( ) [ ] . + * ? with a backslash")
             return False
-        problem = regex_problem(pattern)
         if problem:
             self.error(f"regular expression {pattern!r} refused: {problem}", line, target_id,
                        "rewrite it without nested repetition, alternation inside a repetition, or backreferences")

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from targetcheck.config import TargetSpec
 from targetcheck.corpus import Corpus
 from targetcheck.errors import ConfigError, QuantityError
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
-from targetcheck.outcomes import Candidate, Finding, find_outcome
+from targetcheck.outcomes import (
+    Candidate,
+    Finding,
+    convert_outcome,
+    find_derived_growth,
+    find_outcome,
+)
 from targetcheck.reader import Report
 from targetcheck.results import ActualView, Considered, Result, TargetView, Uncheckable
-from targetcheck.units import convert
 from targetcheck.verdict import Comparison, Status, compare, compare_relation
 from targetcheck.wording import Comparator
 
@@ -67,9 +72,11 @@ def run_check(targets: Iterable[TargetSpec], corpus: Corpus, *, config_name: str
         location = None
         if spec.location is not None:  # found in the report itself (`--auto`)
             location = Location(*spec.location)
-        elif spec.quote and stating is not None:
+        elif spec.quote and stating is not None and spec.source is None:
+            # A target given by `source:` (an annual plan notice) is worded there, not in the
+            # report: the report of the same year may be in the corpus all the same.
             location = locate_quote(spec, stating, config_name)
-        elif spec.quote:
+        elif spec.quote and spec.source is None:
             unverified[(spec.city, spec.year)] = unverified.get((spec.city, spec.year), 0) + 1
         outcome = evaluate(spec, corpus, location)
         if isinstance(outcome, Uncheckable):
@@ -141,15 +148,31 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
         aliases = spec.aliases or (
             indicator.aliases if spec.indicator.measure is Measure.MILESTONE and spec.indicator.aliases else milestone_aliases(spec.wording)
         )
-        finding = find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases)
+        finding = find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases,
+                               wording=spec.wording)
     else:
-        finding = find_outcome(followup, spec.year, indicator, unit=terms.unit, aliases=spec.aliases)
+        finding = find_outcome(followup, spec.year, indicator, unit=terms.unit, aliases=spec.aliases,
+                               change=terms.change)
+    derived_notes: list[str] = []
+    if finding.chosen is None and indicator.measure is Measure.GROWTH and terms.comparator is not Comparator.RELATION:
+        stating = corpus.get(spec.city, spec.year)
+        derived = find_derived_growth(followup, stating, spec.year, indicator, spec.aliases) if stating else None
+        if derived is not None:
+            now, then, growth = derived
+            then_quote, then_line = evidence(then, stating)  # type: ignore[arg-type]
+            chosen_derived = replace(now, value=growth, qualifiers=(*now.qualifiers, "derived"))
+            finding = Finding(chosen_derived, (*finding.considered, chosen_derived))
+            derived_notes.append(
+                f"derived from two levels: {now.quantity.text if now.quantity else ''} in {spec.year} against "
+                f"{then.quantity.text if then.quantity else ''} in {spec.year - 1} ({stating.file}:{then_line}: {then_quote})"  # type: ignore[union-attr]
+            )
     considered = _considered(finding, followup)
     chosen = finding.chosen
+    object_notes = _object_notes(finding, followup) if terms.comparator is Comparator.MILESTONE else []
     if chosen is None:
         return Result(
             **base, status=Status.UNREPORTED, actual=None, difference=None, difference_unit=None,
-            notes=(_silence_note(finding, followup, spec.year), *firm_notes), followup=followup.file,
+            notes=(_silence_note(finding, followup, spec.year), *object_notes, *firm_notes), followup=followup.file,
             considered=considered,
         )
     quote, line = evidence(chosen, followup)
@@ -159,7 +182,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
         actual = ActualView(None, None, None, quote, followup.file, line, qualifiers)
         note = "reported done" if chosen.done else "reported not done: " + ", ".join(chosen.qualifiers)
         return Result(**base, status=status, actual=actual, difference=None, difference_unit=None,
-                      notes=(note, *firm_notes), followup=followup.file, considered=considered)
+                      notes=(note, *object_notes, *firm_notes), followup=followup.file, considered=considered)
     actual_value = _in_target_unit(chosen, terms.unit, indicator.measure)
     stated = _stated(chosen, followup)
     notes = list(firm_notes)
@@ -191,7 +214,9 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
                 followup=followup.file, considered=considered,
             )
         comparison = compare(terms.comparator, terms.value, actual_value, better=indicator.better,
-                             tolerance=tolerance, unit=terms.unit)
+                             tolerance=tolerance, unit=terms.unit,
+                             just_under="just-under" in chosen.qualifiers)
+    notes.extend(derived_notes)
     notes.extend(_qualifier_notes(chosen))
     unit_shown = terms.unit if terms.comparator is not Comparator.RELATION else "%"
     actual = ActualView(actual_value, unit_shown, stated, quote, followup.file, line, qualifiers, *reference_view)
@@ -222,7 +247,7 @@ def _in_target_unit(chosen: Candidate, unit: str | None, measure: Measure) -> De
         return chosen.value
     try:
         sign = -1 if chosen.value < 0 else 1
-        return sign * convert(abs(chosen.value), chosen.quantity.unit, unit)
+        return sign * convert_outcome(abs(chosen.value), chosen.quantity.unit, unit)
     except QuantityError:
         return None
 
@@ -254,7 +279,26 @@ def _considered(finding: Finding, report: Report) -> tuple[Considered, ...]:
     return tuple(out)
 
 
+def _object_notes(finding: Finding, report: Report) -> list[str]:
+    """For a milestone with several objects (`建成石拐、达茂通用机场`), what was said of each."""
+    if len(finding.objects) < 2:
+        return []
+    notes = []
+    for outcome in finding.objects:
+        name = outcome.name
+        candidate = outcome.candidate
+        if candidate is None:
+            notes.append(f"{name}: not reported")
+            continue
+        quote, line = evidence(candidate, report)
+        state = "done" if candidate.done else "not done (" + ", ".join(candidate.qualifiers) + ")"
+        notes.append(f"{name}: {state} ({report.file}:{line}: {quote})")
+    return notes
+
+
 def _silence_note(finding: Finding, report: Report, year: int) -> str:
+    if finding.objects and any(o.candidate is not None for o in finding.objects):
+        return f"the {report.year} report ({report.file}) reports only part of it for {year}"
     if not finding.considered:
         return f"the {report.year} report ({report.file}) does not report it"
     reasons = sorted({c.reason or "" for c in finding.considered if c.reason})

@@ -126,7 +126,8 @@ HEADLINE: dict[str, Indicator] = {
             "unemployment-rate",
             "城镇登记失业率",
             Measure.RATE,
-            (Alias(r"城镇(?:登记|调查)失业率|(?:登记|调查)失业率"),),
+            # Registered, not surveyed: `城镇调查失业率` is another indicator (its own rule in targets.yaml).
+            (Alias(r"城镇登记失业率|登记失业率|城镇失业率"),),
             better=Better.LOWER,
         ),
         Indicator(
@@ -149,3 +150,9 @@ HEADLINE: dict[str, Indicator] = {
 # Which headline indicator a relation target (`与经济增长基本同步`) is compared with.
 RELATION_REFERENCES = {"经济增长": "gdp-growth", "经济发展": "gdp-growth", "GDP增长": "gdp-growth",
                        "地区生产总值增长": "gdp-growth"}
+
+# Built in beside the headline indicators: `milestone`, for targets that are done or not done
+# (`开工建设地铁1号线、2号线一期工程`). Its objects come from each target's `outcome.aliases`, or
+# from the names the wording gives when there are none.
+MILESTONE = Indicator("milestone", "里程碑", Measure.MILESTONE, ())
+BUILTIN: dict[str, Indicator] = {**HEADLINE, MILESTONE.slug: MILESTONE}

@@ -4,11 +4,20 @@ The finder looks at every item of the follow-up report (report T+1) that names t
 reads the figure the item gives for it, and keeps it only if it is about year T as a whole:
 
 - items in the plan (targets for T+1), in five-year passages, or outside the review are set
-  aside, each with the reason, so `show` can say what was considered;
-- multi-year averages and totals (`年均`, `累计`, `“十四五”时期`) never pass for a year;
+  aside, each with the reason, so `show` can say what was considered; a five-year passage may
+  still give the figure of year T when it names the year (`…，其中2017年改造38960户`);
+- multi-year averages and totals (`年均`, `累计`, `“十四五”时期`) never pass for a year, and a
+  figure said of another year (`由2013年的223天…`) is not the year's;
 - partial-year figures (`前三季度`, `上半年`) are used only when nothing better is there, and say so;
-- estimates (`预计`), lower bounds (`14%以上`), comparable-basis figures (`按可比口径`), falls
-  (`下降11.9%`) travel with the figure as qualifiers.
+- estimates (`预计`), lower bounds (`14%以上`, `突破1200亿元`), comparable-basis figures
+  (`按可比口径`), falls (`下降11.9%`) travel with the figure as qualifiers.
+
+Milestones (`开工建设地铁1号线、2号线一期工程`) name one or more objects; each alias of a
+milestone names one object (variants of one name go inside one regex as an alternation). An
+object is reported done, not done (`暂缓`, `未能如期`, `尚未开工`, `推迟`), only partly done
+(`基本完工`, `主体工程完工` when the target said `建成`), only under way (`正在建设`, `仍在洽谈`),
+or not at all. The clause that names the object is read together with the clauses that go on
+about it without a subject of their own (`包银高铁可行性研究报告已上报国家审批，开工建设未能如期实现`).
 """
 
 from __future__ import annotations
@@ -16,15 +25,16 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from targetcheck.errors import QuantityError
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.sections import Kind
 from targetcheck.reader.sentences import Item
-from targetcheck.units import compatible
+from targetcheck.units import base_unit, compatible, convert, kind
 
 # Words between a growth verb and its figure, and the verbs themselves.
 _GROWTH = re.compile(
@@ -34,13 +44,17 @@ _GROWTH = re.compile(
 )
 _FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑")
 _CHANGE_BEFORE = re.compile(r"(?:增加|增长|提高|提升|减少|下降|降低|扩大|缩小|多|少)(?:了)?$")
+# `突破1200亿元`, `超1000户`: the figure is a floor.
+_FLOOR_BEFORE = re.compile(r"(?:突破|破|超|超过|逾|高于)$")
 _ESTIMATE = re.compile(r"预计|预估|估计|初步(?:统计|核算|测算)|有望")
 _PARTIAL = re.compile(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
 )
 _PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 _COMPARABLE = re.compile(r"可比口径|可比价|按可比|同口径")
-_MULTIYEAR = re.compile(r"年均|平均每年|年平均|累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
+_COMPARABLE_NEXT = re.compile(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
+# Markers of a multi-year figure, and explicit years (`2017年`, not `比2015年`, `2016年底前`).
+_MULTIYEAR = re.compile(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
 _YEAR = re.compile(r"(?<![比较])(?<!\d)(\d{4})年(?!底前|前)")
 _ASIDE_REASONS = {
     Kind.TARGETS: "the plan for {next}: a target, not an outcome",
@@ -51,6 +65,13 @@ _ASIDE_REASONS = {
     Kind.OTHER: "outside the review of {year}",
 }
 _CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
+# A clause that goes on about the subject of the clause before it: it opens with a verb, an
+# adverb or a year rather than a noun of its own (`…完成投资1987.5亿元，建成投产项目406个` does
+# not; `…16.2万户，其中2017年改造38960户` and `…主体工程完工，尚不具备通行条件` do).
+_CONTINUES = re.compile(
+    r"^(?:其中|\d{4}年|全年|年内|当年|预计|初步|实现|达到|完成|增长|增加|新增|共|合计|比上年|同比|较|尚|仍|未|但|并|已|正在|目前|"
+    r"受|因|由于|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|开通|通过|进入|取得)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,7 @@ class Candidate:
     qualifiers: tuple[str, ...]
     reason: str | None  # why it was set aside; None when usable
     done: bool | None = None  # milestones: True done, False reported not done
+    object: str | None = None  # milestones: the object (alias) this candidate speaks of
 
     @property
     def usable(self) -> bool:
@@ -72,9 +94,18 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class ObjectOutcome:
+    """A milestone's object and what the report says of it (None: not mentioned usably)."""
+
+    name: str
+    candidate: Candidate | None
+
+
+@dataclass(frozen=True)
 class Finding:
     chosen: Candidate | None
     considered: tuple[Candidate, ...]
+    objects: tuple[ObjectOutcome, ...] = ()  # milestones: one per object
 
 
 def find_outcome(
@@ -85,30 +116,56 @@ def find_outcome(
     unit: str | None = None,
     milestone: str | None = None,
     aliases: Iterable[Alias] | None = None,
+    change: bool = False,
+    wording: str = "",
 ) -> Finding:
-    """The outcome of `indicator` for `year` in `report` (normally the report of `year + 1`)."""
+    """The outcome of `indicator` for `year` in `report` (normally the report of `year + 1`).
+
+    `change`: the target is itself an amount of change (`新增…`, `增加4.5万吨`, `提高3个百分点`),
+    so outcomes worded as changes are what is wanted. `wording`: the target's words, which
+    decide whether `基本完成` is the milestone itself or only part of it.
+    """
     alias_list = tuple(aliases) if aliases is not None else indicator.aliases
+    if indicator.measure is Measure.MILESTONE:
+        return _find_milestone(report, year, indicator, alias_list, milestone or "建成", wording)
     exclude = re.compile(indicator.exclude) if indicator.exclude else None
     candidates: list[Candidate] = []
     seen: set[tuple[int, int, int]] = set()
     items = report.items
+    compiled = [(alias, alias.compiled()) for alias in alias_list]
+    named = _paragraphs_naming(report, alias_list)
     for index, item in enumerate(items):
+        if named is not None and item.paragraph not in named:
+            continue
         if exclude is not None and exclude.search(item.text):
             continue
-        for alias in alias_list:
-            for match in alias.compiled().finditer(item.text):
-                if indicator.measure is Measure.MILESTONE:
-                    found = _milestone(item, match, milestone or "建成", indicator.done)
-                else:
-                    found = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit)
-                if found is None:
+        for alias, pattern in compiled:
+            for match in pattern.finditer(item.text):
+                figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year)
+                if not figures:
                     continue
-                for where, result in [(item, found), *_continued(items, index, match, found, indicator.measure)]:
+                continued = _continued(items, index, match, figures[0], indicator.measure)
+                for where, result in [*((item, f) for f in figures), *continued]:
                     key = (where.paragraph, where.start + result[0], where.start + result[1])
                     if key not in seen:
                         seen.add(key)
-                        candidates.append(_judge_candidate(where, result, report, year))
-    return Finding(_choose(candidates, indicator.measure), tuple(candidates))
+                        candidates.append(_judge_candidate(where, result, report, year, change))
+    return Finding(_choose(candidates), tuple(candidates))
+
+
+_ANCHORS = re.compile(r"\^|\$|\\[AZbB]")
+
+
+def _paragraphs_naming(report: Report, aliases: Iterable[Alias]) -> set[int] | None:
+    """Paragraphs where some alias matches: items elsewhere need not be searched (a report has a
+    tenth as many paragraphs as items). None when an alias has anchors, whose meaning differs
+    between an item and its paragraph."""
+    patterns = []
+    for alias in aliases:
+        if _ANCHORS.search(alias.pattern):
+            return None
+        patterns.append(alias.compiled())
+    return {p.index for p in report.paragraphs if any(pattern.search(p.text) for pattern in patterns)}
 
 
 _CONTINUATION = re.compile(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
@@ -152,20 +209,40 @@ class _Shifted:
 _Found = tuple[int, int, Quantity | None, Decimal | None, tuple[str, ...], bool | None]
 
 
-def _figure(item: Item, match: re.Match[str], measure: Measure, position: int | None, unit: str | None) -> _Found | None:
+def _figure(
+    item: Item, match: re.Match[str], measure: Measure, position: int | None, unit: str | None, year: int
+) -> list[_Found]:
     text = item.text
     if measure is Measure.GROWTH:
-        return _growth(text, match, position)
-    return _level(text, match, measure, unit)
+        found = _growth(text, match, position)
+        if found is None:
+            return []
+        # `自然口径下降3.5%、同口径增长6.6%`: the comparable-basis figure that follows is a candidate
+        # too (and is preferred).
+        following = _COMPARABLE_NEXT.match(text, found[1])
+        if following:
+            comparable = _growth_from(text, match, following.end(), position, follows=True)
+            if comparable is not None:
+                return [found, comparable]
+        return [found]
+    return _level(text, match, measure, unit, year)
 
 
-def _growth(text: str, match: re.Match[str], position: int | None) -> _Found | None:
+def _growth(text: str, match: re.Match[str] | _Shifted, position: int | None) -> _Found | None:
     """`<alias>…增长7.6%`: the figure of the growth verb that follows the alias."""
-    for verb in _GROWTH.finditer(text, match.end()):
-        gap = text[match.end() : verb.start()]
+    return _growth_from(text, match, match.end(), position)
+
+
+def _growth_from(
+    text: str, match: re.Match[str] | _Shifted, pos: int, position: int | None, follows: bool = False
+) -> _Found | None:
+    """The first growth figure from `pos` whose subject is the alias; `follows`: `pos` is right
+    after another figure of the same subject (`自然口径下降3.5%、同口径增长6.6%`)."""
+    for verb in _GROWTH.finditer(text, pos):
+        gap = text[(pos if follows else match.end()) : verb.start()]
         if len(gap) > 40:
             return None
-        if not _subject_carries(gap):
+        if not follows and not _subject_carries(gap):
             continue
         quantities = _quantities_from(text, verb.end())
         if not quantities:
@@ -244,26 +321,91 @@ def _list_values(text: str, quantities: list[tuple[int, int, Quantity]]) -> list
     return run
 
 
-def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None) -> _Found | None:
-    """`<alias>达到3867.6亿元` / `<alias>3.89%`: the first fitting figure in the alias's clause."""
-    clause_start = 0
-    for sep in _CLAUSE_SEP.finditer(text, 0, match.start()):
-        clause_start = sep.end()
-    clause_end_match = _CLAUSE_SEP.search(text, match.end())
-    clause_end = clause_end_match.start() if clause_end_match else len(text)
-    after = [(match.end() + s, match.end() + e, q) for s, e, q in iter_quantities(text[match.end() : clause_end])]
-    before = [(clause_start + s, clause_start + e, q) for s, e, q in iter_quantities(text[clause_start : match.start()])]
-    for start, end, quantity in after + before[::-1]:
-        if not _fits(quantity, measure, unit):
-            continue
-        lead = text[max(clause_start, match.end() if start >= match.end() else clause_start) : start]
-        qualifiers: list[str] = []
-        if _CHANGE_BEFORE.search(lead) or quantity.unit == "个百分点":
-            qualifiers.append("change")  # `增加20天`, `提高1.4个百分点`: not a level
-        span_start = min(match.start(), start)
-        span_end = max(match.end(), end)
-        return span_start, span_end, quantity, quantity.value, tuple(qualifiers), None
+_SLASH_PAIR = re.compile(r"(?<=[^\d\s/])/(?=\d)")
+
+
+def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
+    """iter_quantities, reading `320万千瓦/1280万千瓦时` (power/energy) as two figures."""
+    return list(iter_quantities(_SLASH_PAIR.sub("、", text)))
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for sep in _CLAUSE_SEP.finditer(text):
+        bounds.append((pos, sep.start()))
+        pos = sep.end()
+    bounds.append((pos, len(text)))
+    return bounds
+
+
+def _clause_at(bounds: list[tuple[int, int]], offset: int) -> int:
+    """Index of the clause that holds the character at `offset`."""
+    for k, (_start, end) in enumerate(bounds):
+        if offset < end or k == len(bounds) - 1:
+            return k
+    return len(bounds) - 1
+
+
+def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, year: int) -> list[_Found]:
+    """`<alias>达到3867.6亿元` / `<alias>3.89%` / `3.8万人…<alias>`: the figure that goes with the
+    alias in its clause (after it first, then before it, nearest first); when the clause holds no
+    figure at all, the first in a clause that goes on about it (`…成功创建全国双拥模范城，实现
+    “十连冠”`). A clause that breaks the figure down by year (`…16.2万户，其中2017年改造38960户`)
+    gives a second candidate."""
+    bounds = _clauses(text)
+    k = _clause_at(bounds, max(match.start(), match.end() - 1))
+    clause_start, clause_end = bounds[k]
+    anchor = match.end()
+    after = [(anchor + s, anchor + e, q) for s, e, q in _quantities(text[anchor:clause_end])]
+    head = min(max(clause_start, match.start()), anchor)
+    before = [(clause_start + s, clause_start + e, q) for s, e, q in _quantities(text[clause_start:head])]
+    found: list[_Found] = []
+    primary = _first_fitting(text, match, [(after, anchor), (before[::-1], clause_start)], measure, unit, year)
+    if primary is not None:
+        found.append(primary)
+    for start, end in bounds[k + 1 :]:
+        clause = text[start:end]
+        if not _CONTINUES.match(clause):
+            break
+        pool = [(start + s, start + e, q) for s, e, q in _quantities(clause)]
+        breakdown = re.match(r"(?:其中)?\d{4}年", clause)
+        if breakdown or not (after or before or found):
+            extra = _first_fitting(text, match, [(pool, start)], measure, unit, year)
+            if extra is not None:
+                found.append(extra)
+                break
+    return found
+
+
+def _first_fitting(
+    text: str, match: re.Match[str], pools: list[tuple[list[tuple[int, int, Quantity]], int]], measure: Measure,
+    unit: str | None,
+    year: int,
+) -> _Found | None:
+    for pool, lead_from in pools:
+        for start, end, quantity in pool:
+            if not _fits(quantity, measure, unit):
+                continue
+            lead = text[lead_from:start]
+            said_of = re.search(r"(\d{4})年(?:底|末)?的?$", lead)
+            if said_of and int(said_of.group(1)) != year:
+                continue  # `由2016年的269天增加到2017年的285天`: 269 is said of another year
+            qualifiers: list[str] = []
+            if _CHANGE_BEFORE.search(lead) or quantity.unit == "个百分点":
+                qualifiers.append("change")  # `增加20天`, `提高1.4个百分点`: not a level
+            if _FLOOR_BEFORE.search(lead):
+                qualifiers.append("floor")
+            span_start = min(match.start(), start)
+            span_end = max(match.end(), end)
+            # `全年实现产值1036亿元，同比下降8.2%`: the figure's own change goes with it as evidence.
+            growth = _GROWTH_AFTER.match(text, span_end)
+            if growth:
+                span_end = growth.end()
+            return span_start, span_end, quantity, quantity.value, tuple(qualifiers), None
     return None
+
+
+_GROWTH_AFTER = re.compile(r"[，,](?:同比|比上年|较上年|按可比(?:口径|价格)(?:计算)?)?(?:增长|下降|增加|减少)[\d.]+%")
 
 
 def _fits(quantity: Quantity, measure: Measure, unit: str | None) -> bool:
@@ -272,67 +414,54 @@ def _fits(quantity: Quantity, measure: Measure, unit: str | None) -> bool:
     if quantity.unit in ("%", "个百分点", "倍"):
         return False
     if unit:
-        return compatible(quantity.unit, unit)
+        return comparable_units(quantity.unit, unit)
     return bool(quantity.unit)
 
 
-_DONE_WORDS = {
-    "开工": r"开工|开建|动工|开钻|建设|建成|竣工|完工|投运|通车",
-    "建成": r"建成|竣工|完工|投运|投入使用|投入运营|投入运行|投用|启用|通车|交付|开通|运营|落成|并网|投产",
-    "投运": r"投运|投入运行|投入运营|投产|并网|运营|建成投运",
-    "验收": r"通过(?:了)?(?:国家|竣工|初步)?验收|验收合格",
-    "摘帽": r"摘帽|脱贫摘帽|退出贫困县|退出贫困旗县|脱贫退出",
-    "开通": r"开通|通航|通车|开行",
-    "获批": r"获批|批复|获得批准|获国家批准",
-}
-_NOT_DONE = re.compile(r"未能|尚未|没有|未|暂缓|停建|停工|缓建|推迟|延期|搁置|暂停|取消|放缓|滞后")
-_IN_PROGRESS = re.compile(r"推进|加快|前期|筹备|正在|有序|积极|启动|谋划|争取|开展")
+# Areas are written in 平方米 (`226万平方米`) or in 亩 and 公顷 (`增加绿地214公顷`): one square metre
+# is exactly 0.0015 亩, so they compare.
+_AREA_IN_MU = {"平方米": Decimal("0.0015"), "亩": Decimal(1)}
+# Head counts: a target in 人 is compared with an outcome in 人次 (`创业培训7612人次`).
+_LOOSE_FAMILIES = ({"人", "人次"},)
 
 
-def milestone_family(verb: str) -> str:
-    if "启动" in verb:
-        return "开工"
-    for key in _DONE_WORDS:
-        if key in verb:
-            return key
-    if "投产" in verb or "并网" in verb:
-        return "投运"
-    if "交付" in verb or "通车" in verb or "完工" in verb or "竣工" in verb:
-        return "建成"
-    return "建成"
+def comparable_units(stated: str, target: str) -> bool:
+    """Can an outcome stated in `stated` be compared with a target in `target`?
+
+    Besides one unit family (`万人` and `人`), an outcome of the indicator's own rule may count
+    the same things with another classifier (`新建基站1200座` / `新建4G基站1316个`,
+    `新增规上工业企业100家` / `新入规工业企业118户`): counts compare with counts. Areas in 平方米
+    compare with areas in 亩 and 公顷, and 人 with 人次.
+    """
+    if compatible(stated, target):
+        return True
+    try:
+        a, b = base_unit(stated), base_unit(target)
+        if kind(stated) == "count" and kind(target) == "count":
+            return True
+    except QuantityError:
+        return False
+    if a in _AREA_IN_MU and b in _AREA_IN_MU:
+        return True
+    return any(a in family and b in family for family in _LOOSE_FAMILIES)
 
 
-def _milestone(item: Item, match: re.Match[str], verb: str, extra_done: tuple[str, ...]) -> _Found | None:
-    """Is the object reported done, not done, or only mentioned, in this item?"""
-    text = item.text
-    clause_start = 0
-    for sep in _CLAUSE_SEP.finditer(text, 0, match.start()):
-        clause_start = sep.end()
-    clause_end_match = _CLAUSE_SEP.search(text, match.end())
-    clause_end = clause_end_match.start() if clause_end_match else len(text)
-    clause = text[clause_start:clause_end]
-    done_pattern = _DONE_WORDS[milestone_family(verb)]
-    if extra_done:
-        done_pattern += "|" + "|".join(extra_done)
-    if _NOT_DONE.search(clause):
-        done: bool | None = False
-        qualifiers: tuple[str, ...] = ("not-done",)
-    elif re.search(done_pattern, clause):
-        lead = clause[: match.start() - clause_start]
-        if _IN_PROGRESS.search(lead[-6:]) and not re.search(done_pattern, clause[match.end() - clause_start :]):
-            done, qualifiers = False, ("in-progress",)
-        else:
-            done, qualifiers = True, ()
-    elif _IN_PROGRESS.search(clause):
-        done, qualifiers = False, ("in-progress",)
-    else:
-        return None
-    return clause_start, clause_end, None, None, qualifiers, done
+def convert_outcome(value: Decimal, stated: str, target: str) -> Decimal:
+    """`value` (in the base unit of `stated`) in `target`, across the units `comparable_units`
+    accepts. Raises QuantityError when they do not compare."""
+    if compatible(stated, target):
+        return convert(value, base_unit(stated), target)
+    if not comparable_units(stated, target):
+        raise QuantityError(f"cannot compare {stated} with {target}")
+    a, b = base_unit(stated), base_unit(target)
+    if a in _AREA_IN_MU and b in _AREA_IN_MU:
+        return convert(value * _AREA_IN_MU[a], "亩", target)
+    return convert(value, "", target.removesuffix(b)) if target != b else value
 
 
-def _judge_candidate(item: Item, found: _Found, report: Report, year: int) -> Candidate:
+def _judge_candidate(item: Item, found: _Found, report: Report, year: int, change: bool = False) -> Candidate:
     start, end, quantity, value, qualifiers, done = found
-    quals = list(qualifiers)
+    quals = [q for q in qualifiers if q != "floor"]
     before = item.text[:end]
     if quantity is not None:
         # `预计` and period words open a list and hold over its `；` items until the sentence
@@ -347,7 +476,7 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int) -> Ca
             quals.append("partial-period")
         if _COMPARABLE.search(before):
             quals.append("comparable-basis")
-        if "more-than" in quantity.qualifiers:
+        if "more-than" in quantity.qualifiers or "floor" in qualifiers:
             quals.append("lower-bound")
         if "at-most" in quantity.qualifiers:
             quals.append("upper-bound")
@@ -355,41 +484,278 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int) -> Ca
             quals.append("approximate")
         if "just-under" in quantity.qualifiers:
             quals.append("just-under")
-    reason = _aside_reason(item, report, year)
+    marker = _period_marker(before)
+    reason = _aside_reason(item, report, year, marker)
     if reason is None and quantity is not None:
-        multi = _MULTIYEAR.search(before)
-        if "multi-year" in quals or multi:
-            reason = f"a multi-year average or total ({multi.group() if multi else '年均'}), not the figure for {year}"
-        elif "change" in quals:
+        if "multi-year" in quals or (marker is not None and marker[0] == "multi"):
+            reason = f"a multi-year average or total ({marker[1] if marker else '年均'}), not the figure for {year}"
+        elif "change" in quals and not change:
             reason = "a change, not a level"
-    if reason is None:
-        other = next((int(y) for y in _YEAR.findall(before) if int(y) != year), None)
-        if other is not None:
-            reason = f"about {other}, not {year}"
+    if reason is None and marker is not None and marker[0] == "year" and int(marker[1]) != year:
+        reason = f"about {marker[1]}, not {year}"
     return Candidate(item, start, end, quantity, value, tuple(dict.fromkeys(quals)), reason, done)
 
 
-def _aside_reason(item: Item, report: Report, year: int) -> str | None:
+def _period_marker(before: str) -> tuple[str, str] | None:
+    """The period the text before a figure last named: ("multi", word) or ("year", "2017")."""
+    last: tuple[int, str, str] | None = None
+    for match in _MULTIYEAR.finditer(before):
+        last = (match.start(), "multi", match.group())
+    for match in _YEAR.finditer(before):
+        if last is None or match.start() > last[0]:
+            last = (match.start(), "year", match.group(1))
+    return None if last is None else (last[1], last[2])
+
+
+def _aside_reason(item: Item, report: Report, year: int, marker: tuple[str, str] | None = None) -> str | None:
     tag = item.tag
     if tag.kind is Kind.REVIEW:
         if tag.year == year:
             return None
         return f"the review of {tag.year}, not of {year}"
+    if tag.kind is Kind.REVIEW_MULTIYEAR and marker == ("year", str(year)):
+        return None  # a five-year passage that names the year: `…，其中2017年改造38960户`
     template = _ASIDE_REASONS.get(tag.kind, "outside the review of {year}")
     return template.format(year=year, next=report.year)
 
 
-def _choose(candidates: list[Candidate], measure: Measure) -> Candidate | None:
+def _choose(candidates: list[Candidate]) -> Candidate | None:
     usable = [c for c in candidates if c.usable]
-    if measure is Measure.MILESTONE:
-        done = [c for c in usable if c.done]
-        return done[0] if done else (usable[0] if usable else None)
     full_year = [c for c in usable if "partial-period" not in c.qualifiers]
     pool = full_year or usable
     # A report that gives growth both as stated and on a comparable basis (自然口径下降3.5%，
     # 同口径增长6.6%) is measured against its targets on the comparable basis.
     comparable = [c for c in pool if "comparable-basis" in c.qualifiers]
-    return (comparable or pool or [None])[0]
+    best = comparable or pool
+    return best[0] if best else None
+
+
+def find_derived_growth(
+    followup: Report, stating: Report, year: int, indicator: Indicator, aliases: Iterable[Alias] | None = None
+) -> tuple[Candidate, Candidate, Decimal] | None:
+    """Growth in `year` from two levels, when the follow-up gives only the level.
+
+    `全社会R&D经费支出预计达到79亿元` (report T+1, about T) against `全年R&D经费支出达到65亿元`
+    (report T, about T-1) is 21.54% growth. Returns (level in T, level in T-1, growth in %), or
+    None. Never for the headline indicators: GDP and industrial value added grow in comparable
+    prices, which two levels cannot give, and headline levels are the ones statistical revisions
+    rebase (Inner Mongolia cut its 2016 fiscal and investment figures in 2018); their growth is
+    always reported as such.
+    """
+    if indicator.slug in HEADLINE:
+        return None
+    level = Indicator(indicator.slug, indicator.name, Measure.LEVEL, tuple(aliases or indicator.aliases),
+                      indicator.better, None, indicator.exclude)
+    now = find_outcome(followup, year, level).chosen
+    then = find_outcome(stating, year - 1, level).chosen
+    if now is None or then is None or now.quantity is None or then.quantity is None:
+        return None
+    if now.value is None or not then.value or not compatible(now.quantity.unit, then.quantity.unit):
+        return None
+    growth = ((now.value / then.value - 1) * 100).quantize(Decimal("0.01"))
+    return now, then, growth
+
+
+
+# ── milestones ───────────────────────────────────────────────────────────────────────────────
+
+# Words that report a milestone done, by the kind of milestone the target's verb names.
+_DONE_WORDS = {
+    "开工": r"开工|开建|动工|开钻|在建|施工|建设(?:全面)?铺开|建成|竣工|完工|投运|通车|启动建设",
+    "启动": r"启动|开工|开建|动工|实施|开展|挂牌|运行|建成|落地",
+    "建设": r"建设|开工|在建|施工|铺开|完工|建成|竣工|投运|投入使用",
+    "建成": r"建成|竣工|完工|投运|投入使用|投入运营|投入运行|投用|启用|通车|交付|开通|运营|运行|落成|并网|投产|"
+    r"全面完成|全部完成|完成(?!.{0,6}(?:主体|跑道|核准|审批|前期|选址|立项))|通过[^，；。]{0,8}验收|开街|开园|开馆",
+    "投运": r"投运|投入运行|投入运营|投入使用|投产|并网|运营|运行|发电",
+    "验收": r"通过[^，；。]{0,20}?(?:验收|评估|认定|评审|考核)|验收合格",
+    "摘帽": r"摘帽|退出贫困(?:县|旗县)|脱贫退出",
+    "开通": r"开通|通航|通车|开行|运行",
+    "获批": r"获批|批复|获得批准|获国家批准|核准|同意",
+    "创建": r"成功创建|创建成功|获批|获评|被评为|被命名|命名为|入选|晋升|成为|荣获|授予|通过[^，；。]{0,12}?(?:验收|评估|认定)|成功",
+    "组建": r"组建|设立|成立|挂牌|揭牌|开业|注册|运营|运行",
+    "完成": r"完成|竣工|完工|建成|清零",
+    "实现": r"实现|全覆盖|全部|全面(?:完成|推行|实施|建成)",
+    "举办": r"举办|召开|举行",
+    "满产": r"满产|达产|达效",
+}
+_FAMILY_OF = (
+    ("开工", "开工"), ("动工", "开工"), ("启动", "启动"), ("验收", "验收"), ("评估", "验收"), ("摘帽", "摘帽"),
+    ("开通", "开通"), ("获批", "获批"), ("批复", "获批"), ("创建", "创建"), ("争创", "创建"), ("组建", "组建"),
+    ("设立", "组建"), ("成立", "组建"), ("共建", "组建"), ("投运", "投运"), ("投产", "投运"), ("并网", "投运"),
+    ("运营", "投运"), ("满产", "满产"), ("达产", "满产"), ("举办", "举办"), ("办好", "举办"), ("建成", "建成"),
+    ("竣工", "建成"), ("完工", "建成"), ("交付", "建成"), ("通车", "建成"), ("完成", "完成"), ("实现", "实现"),
+    ("建设", "建设"), ("新建", "建成"),
+)
+# A clause that goes on to say how far the object got (`…，开工建设未能如期实现`,
+# `…，尚不具备通行条件`, `…，较计划推迟一个多月`), rather than report another figure
+# (`…，全年引进…14项`).
+_STATUS_CONTINUES = re.compile(
+    r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
+    r"开通|通过|较|比计划|实现|完成|进入|取得)"
+)
+_CAUSE = re.compile(r"^(?:受|因|由于)")
+_NOT_DONE = re.compile(
+    r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|搁置|暂停|取消|滞后|落空|不及预期"
+)
+_DELAYED = re.compile(r"推迟|延期|延迟|滞后|较计划")
+_POSTPONED = re.compile(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
+_PARTIAL_DONE = re.compile(
+    r"基本(?:完成|完工|建成|实现|具备|贯通)|部分(?:建成|完成|投产|投运|开通|完工)|主体(?:工程)?(?:完工|完成|建成|封顶)|"
+    r"完成[^，；。]{0,6}主体(?:工程)?|完成跑道|一期(?:建成|完工|投运)"
+)
+_FUTURE = re.compile(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|预计)[^，；。]{0,6}$")
+_IN_PROGRESS = re.compile(
+    r"计划|拟于|准备|推进|加快|前期|筹备|筹建|正在|仍在|有序|积极|谋划|争取|开展|洽谈|申请|上报|报批|待批|审批|评估检查|进行中|启动了?前期"
+)
+
+
+def alias_label(pattern: str) -> str:
+    """A readable name for an alias: `土右(?:旗)?新型工业园区铁路` → 土右新型工业园区铁路,
+    `包银高(?:速)?铁(?:路)?|包头至银川高(?:速)?铁(?:路)?` → 包银高铁."""
+    text, previous = pattern, None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\(\?<?[=!][^()]*\)", "", text)  # lookarounds
+        text = re.sub(r"\(\?:[^()]*\)[?*]\??", "", text)  # optional groups
+        text = re.sub(r"\(\?:([^()|]*)(?:\|[^()]*)?\)", r"\1", text)  # a group: its first alternative
+    text = text.split("|")[0]
+    text = re.sub(r"\[\^[^\]]*\]\{\d*,?\d*\}\??", "…", text)
+    text = re.sub(r"[?*+]|\{\d*,?\d*\}", "", text)
+    return text.replace("\\", "") or pattern
+
+
+def milestone_family(verb: str) -> str:
+    """The kind of milestone a target's verb names (`开工建设` → 开工, `建成投运` → 投运,
+    `通过…验收` → 验收 …); it decides which words report it done."""
+    for word, family in _FAMILY_OF:
+        if word in verb:
+            return family
+    if re.search(r"通过.*验收", verb):
+        return "验收"
+    return "建成"
+
+
+def _find_milestone(
+    report: Report, year: int, indicator: Indicator, objects: tuple[Alias, ...], verb: str, wording: str
+) -> Finding:
+    family = milestone_family(verb)
+    done_pattern = _DONE_WORDS[family]
+    if indicator.done:
+        done_pattern += "|" + "|".join(indicator.done)
+    done_re = re.compile(done_pattern)
+    exclude = re.compile(indicator.exclude) if indicator.exclude else None
+    compiled = [alias.compiled() for alias in objects]
+    candidates: list[Candidate] = []
+    per_object: list[list[Candidate]] = [[] for _ in objects]
+    named = _paragraphs_naming(report, objects)
+    for item in report.items:
+        if named is not None and item.paragraph not in named:
+            continue
+        if exclude is not None and exclude.search(item.text):
+            continue
+        matches = [(k, m) for k, pattern in enumerate(compiled) for m in pattern.finditer(item.text)]
+        if not matches:
+            continue
+        starts = sorted({m.start() for _, m in matches})
+        for k, match in matches:
+            following = [s for s in starts if s >= match.end()]
+            found = _milestone_scope(item.text, match, following[0] if following else None, done_re, family, wording)
+            if found is None:
+                continue
+            candidate = replace(_judge_candidate(item, found, report, year), object=alias_label(objects[k].pattern))
+            candidates.append(candidate)
+            per_object[k].append(candidate)
+    outcomes = tuple(
+        ObjectOutcome(alias_label(alias.pattern), _object_state(found)) for alias, found in zip(objects, per_object, strict=True)
+    )
+    return Finding(_milestone_choice(outcomes), tuple(candidates), outcomes)
+
+
+def _milestone_scope(
+    text: str, match: re.Match[str], next_object: int | None, done_re: re.Pattern[str], family: str, wording: str
+) -> _Found | None:
+    """Read what the text says of the object `match` names: its clause, and the clauses after it
+    that go on about it, up to where the next object of the same target is named."""
+    bounds = _clauses(text)
+    k = _clause_at(bounds, max(match.start(), match.end() - 1))
+    start, end = bounds[k]
+    following = bounds[k + 1 :]
+    for n, (clause_start, clause_end) in enumerate(following):
+        if next_object is not None and next_object < clause_end:
+            break
+        clause = text[clause_start:clause_end]
+        if _CAUSE.match(clause) and not _NOT_DONE.search(clause):
+            # `…，受征地拆迁和工期影响，县县通高速目标未能如期实现`: a cause opens the next subject's
+            # clause, unless that clause goes on about this object (`…，因配套线路滞后推迟投运` does).
+            after = following[n + 1] if n + 1 < len(following) else None
+            if after is None or not _STATUS_CONTINUES.match(text[after[0] : after[1]]):
+                break
+            continue
+        if _CAUSE.match(clause):
+            end = clause_end
+            continue
+        if not _STATUS_CONTINUES.match(clause):
+            break
+        end = clause_end
+    lead = text[start : match.start()] if match.start() >= start else ""
+    rest = text[max(match.end(), start) : end]
+    scope = text[start:end]
+    if _NOT_DONE.search(scope):
+        qualifiers: tuple[str, ...] = ("not-done",)
+        if _POSTPONED.search(scope):
+            qualifiers += ("postponed",)
+        elif _DELAYED.search(scope):
+            qualifiers += ("delayed",)
+        return start, end, None, None, qualifiers, False
+    partial = _PARTIAL_DONE.search(scope)
+    if partial and family not in ("建设", "开工", "启动") and not _said_in_target(partial.group(), wording):
+        return start, end, None, None, ("partial",), False
+    if family == "建设" and (done_re.search(scope) or _IN_PROGRESS.search(scope)):
+        return start, end, None, None, (), True  # `建设…`: under way is what was promised
+    # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
+    # `退出贫困县的申请已上报自治区，正在开展第三方评估检查` are under way, not done. Done words
+    # may stand before the object (`建成X`, `固阳县、达茂旗通过自治区园林县城验收`).
+    rest_at = max(match.end(), start) - start
+    progress = [m.start() + rest_at for m in _IN_PROGRESS.finditer(rest)]
+    # `计划今年开工建设`, `拟于年内建成`: a promise again, not a report.
+    done = [m.start() for m in done_re.finditer(scope) if not _FUTURE.search(scope[max(0, m.start() - 8) : m.start()])]
+    if progress and (not done or progress[-1] > done[-1]):
+        return start, end, None, None, ("in-progress",), False
+    if done:
+        if all(p < len(lead) for p in done) and _IN_PROGRESS.search(lead[-6:]):
+            return start, end, None, None, ("in-progress",), False  # `加快建成X`: under way
+        return start, end, None, None, (), True
+    if _IN_PROGRESS.search(scope):
+        return start, end, None, None, ("in-progress",), False
+    return None
+
+
+def _said_in_target(partial: str, wording: str) -> bool:
+    """`基本完成` is the milestone itself when the target says `基本完成…`; `主体工程完工` when it
+    says `…主体工程`."""
+    return any(word in partial and word in wording for word in ("基本", "主体", "部分", "一期"))
+
+
+def _object_state(candidates: list[Candidate]) -> Candidate | None:
+    """What the report says of one object: not done beats done, done beats under way."""
+    usable = [c for c in candidates if c.usable]
+    not_done = [c for c in usable if c.done is False and "in-progress" not in c.qualifiers]
+    done = [c for c in usable if c.done]
+    in_progress = [c for c in usable if c.done is False]
+    best = not_done or done or in_progress
+    return best[0] if best else None
+
+
+def _milestone_choice(outcomes: tuple[ObjectOutcome, ...]) -> Candidate | None:
+    """The candidate that decides a milestone: an object not done, else (all objects done) the
+    first; None when some object is not reported."""
+    states = [o.candidate for o in outcomes]
+    failing = [c for c in states if c is not None and not c.done]
+    if failing:
+        return failing[0]
+    if states and all(c is not None for c in states):
+        return states[0]
+    return None
 
 
 # Aliases of the other headline indicators: a gap that names one of them breaks the subject.
@@ -397,4 +763,13 @@ _OTHER_INDICATOR = re.compile(
     r"固定资产投资|社会消费品零售|一般公共预算收入|工业增加值|居民人均可支配收入|失业率|进出口|到位资金|地区生产总值"
 )
 
-__all__ = ["HEADLINE", "Candidate", "Finding", "find_outcome", "milestone_family"]
+__all__ = [
+    "HEADLINE",
+    "Candidate",
+    "Finding",
+    "ObjectOutcome",
+    "comparable_units",
+    "convert_outcome",
+    "find_outcome",
+    "milestone_family",
+]

@@ -30,6 +30,46 @@ def regex_problem(pattern: str) -> str | None:
     return _walk(list(parsed), inside_unbounded=False)
 
 
+def check_regex(pattern: str) -> tuple[str | None, str | None]:
+    """(why `pattern` does not compile, why it is refused): both None when it is fine.
+
+    Parses once and does not compile: targets.yaml holds hundreds of patterns and is loaded on
+    every run, while a pattern is compiled only when a follow-up report is searched with it. The
+    one error Python's compiler adds to its parser's, a look-behind of varying width, is checked
+    here.
+    """
+    if len(pattern) > MAX_LENGTH:
+        return None, f"longer than {MAX_LENGTH} characters"
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception as exc:
+        return str(exc), None
+    items = list(parsed)
+    if _varying_lookbehind(items):
+        return "look-behind requires fixed-width pattern", None
+    return None, _walk(items, inside_unbounded=False)
+
+
+def _varying_lookbehind(items: list) -> bool:
+    for op, arg in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT"):
+            direction, body = arg
+            if direction < 0:
+                low, high = body.getwidth()
+                if low != high:
+                    return True
+            if _varying_lookbehind(list(body)):
+                return True
+        elif name == "SUBPATTERN" and _varying_lookbehind(list(arg[-1])):
+            return True
+        elif name == "BRANCH" and any(_varying_lookbehind(list(branch)) for branch in arg[1]):
+            return True
+        elif name in _REPEATS and _varying_lookbehind(list(arg[2])):
+            return True
+    return False
+
+
 def _walk(items: list, inside_unbounded: bool) -> str | None:
     for op, arg in items:
         name = str(op)

@@ -2,7 +2,7 @@
 
 | comparator | met when | difference |
 | --- | --- | --- |
-| at-least  | actual ≥ target | actual − target |
+| at-least  | actual ≥ target (> when the outcome is `近…`, just under its figure) | actual − target |
 | at-most   | actual ≤ target (lower is better) | actual − target |
 | about, more is better | actual ≥ target − tolerance | actual − target |
 | about, less is better | actual ≤ target + tolerance | actual − target |
@@ -57,11 +57,16 @@ def compare(
     better: Better = Better.HIGHER,
     tolerance: Decimal | None = None,
     unit: str | None = None,
+    just_under: bool = False,
 ) -> Comparison:
-    """Compare a numeric outcome with its target (both in the target's unit)."""
+    """Compare a numeric outcome with its target (both in the target's unit).
+
+    `just_under`: the outcome was stated as `近600亿元`, a little below its figure, so it meets
+    `600亿元以上` only if the figure is above the target.
+    """
     difference = actual - target
     if comparator is Comparator.AT_LEAST:
-        return Comparison(_status(actual >= target), difference, None)
+        return Comparison(_status(actual > target if just_under else actual >= target), difference, None)
     if comparator is Comparator.AT_MOST:
         return Comparison(_status(actual <= target), difference, None)
     if comparator is Comparator.ABOUT:

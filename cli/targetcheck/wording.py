@@ -45,6 +45,7 @@ class Terms:
     reference: str | None = None  # indicator slug a relation is compared with
     relation_wording: str | None = None  # 基本同步, 同步, 快于, 高于
     decline: bool = False  # the target is a fall (`下降3%`): the value is negative
+    change: bool = False  # the target is an amount of change (`新增…`, `增加4.5万吨`, `提高3个百分点`)
 
 
 _EXTERNAL = re.compile(
@@ -61,11 +62,16 @@ _DOUBLING = re.compile(r"翻(?:一)?番")
 MILESTONE_VERBS = (
     "开工建设", "启动建设", "开工", "建成投运", "建成投产", "建成交付", "建成通车", "建成", "竣工", "完工", "投运", "投产",
     "投入运营", "通车", "通过验收", "摘帽", "交付", "获批", "开通", "并网", "上市", "挂牌", "落地", "实现",
+    "启动", "创建", "争创", "组建", "设立", "成立", "共建", "完成", "满产", "达产", "办好", "举办", "建设", "新建",
 )
-_MILESTONE = re.compile("|".join(MILESTONE_VERBS))
+# `通过国家义务教育均衡县验收`: the acceptance verb with its object in between.
+_MILESTONE = re.compile("|".join(MILESTONE_VERBS) + r"|通过[^，；。]{0,20}?验收")
 _AT_LEAST_WORDS = re.compile(r"(?:不低于|不少于|超过|突破|达到|达|破|超|以上|增至|提高到|提升到)$")
 _AT_MOST_WORDS = re.compile(r"(?:控制在|不超过|不高于|低于|压减到|压减至|降至|降到|下降到|下降至|以内|以下)$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|压减|削减|缩减)$")
+# `稀土新材料产能增加4.5万吨`, `新增城镇就业4.2万人`: the target counts what is added, so an
+# outcome worded as a change (`增加4.8万吨`) is what is wanted. `提高到25%` is a level.
+_CHANGE = re.compile(r"(?:新增|增加|提高|提升|扩大|减少|降低|压减|削减)[^，。；、到至]{0,6}$")
 
 
 def parse_terms(
@@ -89,7 +95,7 @@ def parse_terms(
                      relation_wording=how)
     if _DOUBLE_DIGIT.search(text) and not list(iter_quantities(text)):
         return Terms(Comparator.AT_LEAST, Decimal(10), "%", firmness=firmness)
-    found = [(start, end, q) for start, end, q in iter_quantities(text) if q.unit or q.stated_unit]
+    found = [(start, end, q) for start, end, q in iter_quantities(text) if q.unit or q.stated_unit or _is_fraction(q)]
     if not found:
         verb = _MILESTONE.search(text)
         if verb:
@@ -114,12 +120,21 @@ def parse_terms(
     # bound on the signed change (at most -3).
     comparator = _comparator(before, after, qualifiers, Better.HIGHER if decline else better)
     value = quantity.stated_value
+    unit = quantity.stated_unit
+    change = quantity.unit == "个百分点" or (quantity.unit != "%" and bool(_CHANGE.search(before)))
+    if not unit and _is_fraction(quantity):
+        # `产量占到全国的1/5左右`: a share, compared with outcomes in percent (`约占全国的22%`).
+        value, unit = value * 100, "%"
     if decline:
         value = -value
         comparator = {Comparator.AT_LEAST: Comparator.AT_MOST, Comparator.AT_MOST: Comparator.AT_LEAST}.get(
             comparator, comparator
         )
-    return Terms(comparator, value, quantity.stated_unit, quantity, firmness, decline=decline)
+    return Terms(comparator, value, unit, quantity, firmness, decline=decline, change=change)
+
+
+def _is_fraction(quantity: Quantity) -> bool:
+    return bool(re.search(r"/|分之", quantity.text))
 
 
 def _comparator(before: str, after: str, qualifiers: set[str], better: Better) -> Comparator:

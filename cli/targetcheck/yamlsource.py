@@ -122,7 +122,12 @@ def _convert(node: yaml.Node, loader: Any, path: str, problems: Problems | None)
             sequence.append(_convert(item, loader, path, problems))
             sequence.item_lines.append(item.start_mark.line + 1)
         return sequence
+    if node.tag == _STR_TAG:
+        return node.value  # most scalars: no need for PyYAML's constructor machinery
     return loader.construct_object(node, deep=True)
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def line_of(container: Any, key: str | int | None = None) -> int | None:

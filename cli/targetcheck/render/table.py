@@ -41,6 +41,8 @@ MARKS = {
     "relation": "r",
     "in-progress": "i",
     "not-done": "x",
+    "partial": "h",
+    "derived": "d",
 }
 LEGEND = {
     "e": "estimate (预计)",
@@ -54,6 +56,8 @@ LEGEND = {
     "i": "in progress only",
     "x": "reported not done",
     "a": "aspirational wording (力争…)",
+    "h": "only partly done (基本完工, 主体工程完工)",
+    "d": "growth derived from two years' levels",
 }
 TITLES = {
     "id": "id",

@@ -57,12 +57,12 @@ _NAME_SEP = re.compile(r"、|和|及|与|以及")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节))")
 # Paragraph ends after which a list goes on in the next paragraph.
 _LIST_GOES_ON = ("：", ":", "；", ";", "，", ",")
-# The outcome of a surveyed-rate target is a surveyed rate, and of a registered-rate one a
-# registered rate.
-_RATE_KINDS = {
-    "调查": ("城镇调查失业率", r"(?:城镇)?调查失业率"),
-    "登记": ("城镇登记失业率", r"(?:城镇)?登记失业率"),
-}
+# The surveyed unemployment rate. The built-in `unemployment-rate` is the registered rate (DOMAIN
+# §6) and never matches it; a headline list may set either, and both get the id
+# `YEAR.unemployment-rate`. A surveyed-rate target carries this as its outcome rule (as a curated
+# `outcome.aliases` would), so only a surveyed rate is its outcome; a registered-rate target keeps
+# the built-in rule.
+_SURVEYED_RATE = ("城镇调查失业率", Alias(r"(?:城镇)?调查失业率"))
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,10 @@ def _plain_terms(text: str) -> Terms | None:
 
 # Names a target may use that an outcome is never found by (too loose for a review, where
 # `居民收入` is any income): `居民收入增长和经济增长同步`.
-_TARGET_NAMES = {"income-growth": (Alias(r"(?:全体|常住)*居民(?:人均)?(?:可支配)?收入"),)}
+_TARGET_NAMES = {
+    "income-growth": (Alias(r"(?:全体|常住)*居民(?:人均)?(?:可支配)?收入"),),
+    "unemployment-rate": (_SURVEYED_RATE[1],),
+}
 
 
 def _names(text: str) -> list[_Name]:
@@ -427,10 +430,9 @@ def _single_slug(name: _Name, text: str) -> str:
 
 def _indicator(slug: str, name: _Name) -> Indicator:
     indicator = HEADLINE[slug]
-    if slug == "unemployment-rate":
-        for word, (label, pattern) in _RATE_KINDS.items():
-            if word in name.text:
-                return indicator.with_overrides(name=label, aliases=(Alias(pattern),))
+    label, surveyed = _SURVEYED_RATE
+    if slug == "unemployment-rate" and surveyed.compiled().search(name.text):
+        return indicator.with_overrides(name=label, aliases=(surveyed,))
     return indicator
 
 

@@ -126,7 +126,8 @@ HEADLINE: dict[str, Indicator] = {
             "unemployment-rate",
             "城镇登记失业率",
             Measure.RATE,
-            # Registered, not surveyed: `城镇调查失业率` is another indicator (its own rule in targets.yaml).
+            # Registered, not surveyed: `城镇调查失业率` is another indicator (a targets.yaml defines
+            # its own rule; `--auto` gives a surveyed-rate clause a surveyed rule: auto._SURVEYED_RATE).
             (Alias(r"城镇登记失业率|登记失业率|城镇失业率"),),
             better=Better.LOWER,
         ),

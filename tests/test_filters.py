@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from tests.clihelp import FOLLOWUPS, TWO_CITIES, check_json, invoke
+from tests.clihelp import FOLLOWUPS, HEADLINE_FOLLOWUPS, TWO_CITIES, check_json, invoke
 
 pytestmark = pytest.mark.usefixtures("at_root")
 
@@ -53,12 +53,12 @@ def test_targets_set_elsewhere_follow_the_filters_but_have_no_verdict() -> None:
 
 
 def test_filters_apply_to_every_format() -> None:
-    rows = list(csv.DictReader(io.StringIO(invoke("check", "-f", "csv", *FOLLOWUPS, "--status", "missed").stdout)))
+    rows = list(csv.DictReader(io.StringIO(invoke("check", "-f", "csv", *HEADLINE_FOLLOWUPS, "--status", "missed").stdout)))
     assert rows and {r["status"] for r in rows} == {"missed"}
-    table = invoke("check", *FOLLOWUPS, "--status", "missed").stdout
+    table = invoke("check", *HEADLINE_FOLLOWUPS, "--status", "missed").stdout
     assert "11 of 22 targets (--status missed): 0 met, 11 missed, 0 unreported, 0 pending" in table
     assert " met " not in table.replace("0 met,", "")
-    markdown = invoke("check", "-f", "markdown", *FOLLOWUPS, "--year", "2024").stdout
+    markdown = invoke("check", "-f", "markdown", *HEADLINE_FOLLOWUPS, "--year", "2024").stdout
     assert "`--year 2024` (8 of 22 targets shown" in markdown
     assert "## Targets for 2017" not in markdown and "## Targets for 2024" in markdown
 
@@ -90,7 +90,7 @@ def test_a_filter_value_that_cannot_match_is_a_usage_error(args: list[str], mess
 
 
 def test_fail_on_exits_1_when_a_result_shown_matches() -> None:
-    result = invoke("check", *FOLLOWUPS, "--fail-on", "missed")
+    result = invoke("check", *HEADLINE_FOLLOWUPS, "--fail-on", "missed")
     assert result.exit_code == 1
     assert "targetcheck: --fail-on missed: 11 results matched" in result.stderr
     assert "Targets for 2017" in result.stdout  # the report is still printed in full

@@ -17,7 +17,7 @@ from targetcheck.render import FORMATS
 from targetcheck.render.csv_format import COLUMNS
 from targetcheck.render.markdown import escape
 from targetcheck.textnorm import normalize
-from tests.clihelp import FOLLOWUPS, ROOT, TWO_CITIES, check_json, invoke
+from tests.clihelp import FOLLOWUPS, HEADLINE_FOLLOWUPS, ROOT, TWO_CITIES, check_json, invoke
 
 pytestmark = pytest.mark.usefixtures("at_root")
 RUNS = {"followups": FOLLOWUPS, "two-cities": TWO_CITIES, "shipped": []}
@@ -45,7 +45,7 @@ def test_every_format_renders(fmt: str, run: str) -> None:
 
 
 def test_json_envelope_and_summary_agree_with_results() -> None:
-    payload = check_json(*FOLLOWUPS)
+    payload = check_json(*HEADLINE_FOLLOWUPS)
     assert payload["schema_version"] == 1
     assert set(payload) >= {"schema_version", "summary", "results", "not_checkable", "filters"}
     assert payload["filters"] == {}
@@ -81,8 +81,8 @@ def test_csv_rows_are_the_json_records(run: str) -> None:
 
 
 def test_csv_is_utf8_with_crlf_and_a_bom_only_when_asked() -> None:
-    plain = invoke("check", "--format", "csv", *FOLLOWUPS).stdout_bytes
-    bom = invoke("check", "--format", "csv", "--bom", *FOLLOWUPS).stdout_bytes
+    plain = invoke("check", "--format", "csv", *HEADLINE_FOLLOWUPS).stdout_bytes
+    bom = invoke("check", "--format", "csv", "--bom", *HEADLINE_FOLLOWUPS).stdout_bytes
     assert not plain.startswith(b"\xef\xbb\xbf")
     assert bom == b"\xef\xbb\xbf" + plain
     assert plain.decode("utf-8").count("\r\n") == 23  # header + 22 rows

@@ -107,7 +107,7 @@ def test_draft_yaml_skips_covered_and_avoids_existing_ids(monkeypatch: pytest.Mo
 def test_table_shows_lines_marks_and_coverage(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "200")
-    frozen = ROOT / "tests" / "golden" / "scan" / "headline-targets.yaml"  # today's file covers far more
+    frozen = ROOT / "tests" / "data" / "headline-targets.yaml"  # today's file covers far more
     result = CliRunner().invoke(app, ["scan", str(SEEDS[1]), "--targets", str(frozen)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

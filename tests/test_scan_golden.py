@@ -13,7 +13,7 @@ from targetcheck.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "golden" / "scan"
-CASE_FILES = sorted(p for p in CASES.glob("*.yaml") if p.name != "headline-targets.yaml")
+CASE_FILES = sorted(CASES.glob("*.yaml"))
 
 
 def _scan(case: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> dict:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+from targetcheck.config import load_config
 from tests.clihelp import FOLLOWUPS, TWO_CITIES, check_json, invoke
 
 pytestmark = pytest.mark.usefixtures("at_root")
@@ -92,11 +94,12 @@ def test_a_target_set_elsewhere() -> None:
         ("2017.gdp", "did you mean 2017.gdp-growth?"),
         ("2017.gdp-grwoth", "did you mean 2017.gdp-growth or 2025.gdp-growth or 2024.gdp-growth?"),
         ("gdp-growth", "did you mean 2025.gdp-growth or 2024.gdp-growth or 2017.gdp-growth?"),
-        ("2099.nothing-like-it", "`targetcheck check` lists the 22 ids in targets.yaml"),
+        ("2099.nothing-like-it", "`targetcheck check` lists the {count} ids in targets.yaml"),
     ],
 )
 def test_an_unknown_id_is_exit_2_with_close_ids(given: str, suggestion: str) -> None:
     result = invoke("show", given)
     assert result.exit_code == 2
     assert result.stdout == ""
+    suggestion = suggestion.format(count=len(load_config(Path("targets.yaml")).targets))
     assert result.stderr.strip().endswith(f"unknown target id {given!r} in targets.yaml (hint: {suggestion})")

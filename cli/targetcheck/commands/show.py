@@ -53,8 +53,11 @@ def run_show_command(options: ShowOptions) -> int:
 
 
 def unknown_id(target_id: str, known: list[str], targets_file: str) -> UsageError:
-    """`unknown target id '2017.gdp'` with the closest ids (difflib), or where to find them."""
-    close = difflib.get_close_matches(target_id, known, n=3, cutoff=0.6)
+    """`unknown target id '2017.gdp'` with the closest ids, or where to find them. Ids the given
+    one begins come first (`2017.gdp` → `2017.gdp-growth`): with hundreds of ids sharing the year,
+    difflib alone ranks `2017.parks` as close to `2017.gdp` as the id that was meant."""
+    close = [k for k in known if k.startswith(target_id)][:3]
+    close = close or difflib.get_close_matches(target_id, known, n=3, cutoff=0.6)
     if not close:  # `gdp-growth` for `2017.gdp-growth`: match on the slug too
         close = [k for k in known if k.split(".", 1)[-1] == target_id.split(".", 1)[-1]][:3]
     hint = (

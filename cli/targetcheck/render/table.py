@@ -4,8 +4,11 @@ and counts, drawn by hand (see `cells`) so that `targetcheck check` starts fast.
 The table fits the terminal. It tries these layouts in turn and takes the first that fits:
 every column on one line; file paths replaced by short keys (`#2:15`, listed under the table);
 the target and indicator wrapped; the indicator dropped (the target's wording names it); the
-target moved under its id. Below that (about 70 columns) each result becomes a small card. When
-the output is not a terminal nothing is wrapped unless COLUMNS says so.
+target moved under its id; the difference moved under the actual value (ids of a complete map run
+to 40 columns: `2017.winter-sports-and-football-centres`). Below that (about 70 columns) each
+result becomes a small card. Whatever the layout, a result's id, actual value and verdict stand
+on one line, so that `grep` finds them together. When the output is not a terminal nothing is
+wrapped unless COLUMNS says so.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ TITLES = {
     "verdict": "verdict",
     "evidence": "evidence",
 }
+ACTUAL_AND_DIFF = "actual / diff"  # the title of the actual column when the diff goes under it
 GAP = "  "
 MIN_TARGET = 20  # columns (10 Chinese characters) before the target moves under its id
 MIN_INDICATOR = 12
@@ -209,6 +213,7 @@ class Layout:
     keyed: bool  # evidence as `#2:15`
     stacked: bool = False  # the target on the lines under its id
     city_inline: bool = False  # (stacked) the city before the target instead of in a column
+    diff_under: bool = False  # (stacked) the difference on the line under the actual value, no diff column
 
 
 def _natural(column: str, rows: list[Row], keys: Keys | None) -> int:
@@ -254,14 +259,19 @@ def plan(rows: list[Row], total: int, show_city: bool) -> Layout | None:
         wrapped.append(Layout(short, sizes, True))
     if wrapped:  # the fewest lines; on a tie, keep the indicator column
         return min(wrapped, key=lambda layout: _height(rows, layout))
-    for columns in ((*head, *tail), ("id", *tail)):  # with several cities, the city may join the target
+    under = ("actual", "verdict", "evidence")
+    # With several cities, the city may join the target; long ids may send the diff under the actual.
+    for columns, diff_under in (((*head, *tail), False), (("id", *tail), False),
+                                ((*head, *under), True), (("id", *under), True)):
         city_inline = show_city and "city" not in columns
         sizes = {c: _natural(c, rows, keys) for c in columns}
+        if diff_under:
+            sizes["actual"] = max(sizes["actual"], _natural("diff", rows, keys), width(ACTUAL_AND_DIFF))
         id_width = sizes["id"]
         sizes["id"] = max(id_width, 2 + max(width(_stacked_target(r, city_inline)) for r in rows))
         budget = total - len(GAP) * (len(columns) - 1)
         if _shrink(sizes, {"id": max(id_width, MIN_STACKED)}, budget):
-            return Layout(columns, sizes, True, stacked=True, city_inline=city_inline)
+            return Layout(columns, sizes, True, stacked=True, city_inline=city_inline, diff_under=diff_under)
     return None
 
 
@@ -285,6 +295,8 @@ def _style(text: str, code: str, color: bool) -> str:
 def _table_lines(rows: list[Row], layout: Layout, keys: Keys, color: bool) -> list[str]:
     sizes = layout.sizes
     titles = dict(TITLES, id="id / target" if layout.stacked else "id")
+    if layout.diff_under:
+        titles["actual"] = ACTUAL_AND_DIFF
     out = [
         _style(GAP.join(pad(titles[c], sizes[c]) for c in layout.columns).rstrip(), "1", color),
         GAP.join("─" * sizes[c] for c in layout.columns),
@@ -295,6 +307,8 @@ def _table_lines(rows: list[Row], layout: Layout, keys: Keys, color: bool) -> li
         if layout.stacked:
             under = _stacked_target(row, layout.city_inline)
             wrapped["id"] = [cells["id"]] + ["  " + line for line in wrap(under, sizes["id"] - 2)]
+        if layout.diff_under and cells["diff"]:
+            wrapped["actual"] = wrapped["actual"] + wrap(cells["diff"], sizes["actual"])
         height = max(len(lines) for lines in wrapped.values())
         for k in range(height):
             parts = []

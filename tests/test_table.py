@@ -141,6 +141,10 @@ def test_notes_say_why_a_target_is_unreported_and_pending_notes_are_said_once() 
     assert seeds.count("no 2018 report of 包头市") == 1
     assert "  * 7 targets: no 2018 report of 包头市 in the corpus: the outcome of 2017 is reported there" in seeds
     assert "  * 2024.unemployment-rate: the 2025 report (seeds/003_f70d05a2e53d4ccd.txt) does not report it" in seeds
+    # A note shared by a few targets names them; by many, counts them.
+    out = invoke("check", "--targets", HEADLINE_TARGETS, "--corpus", "seeds", "--year", "2017,2025", "--id", "*.gdp-*").stdout
+    assert "  * 2017.gdp-growth: no 2018 report of 包头市" in out
+    assert "  * 2025.gdp-growth, 2025.gdp-total: no 2026 report of 包头市" in out
 
 
 def test_targets_set_elsewhere_are_listed_apart() -> None:

@@ -341,15 +341,19 @@ def _card_lines(rows: list[Row], total: int, keys: Keys, color: bool, show_city:
     return out
 
 
+NAMED_IN_A_NOTE = 3  # a note shared by more targets counts them instead of naming them
+
+
 def _notes_lines(rows: list[Row], total: int) -> list[str]:
-    """Notes under a year's rows; the same note on many pending rows is said once."""
+    """Notes under a year's rows; the same note on several rows is said once, naming a few
+    targets (`2024.unemployment-rate, 2024.grain-output: …`) and counting many (`155 targets: …`)."""
     by_note: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         for note in shown_notes(row.result):
             by_note[note].append(row.result.id)
     out = []
     for note, ids in by_note.items():
-        who = ids[0] if len(ids) == 1 else f"{len(ids)} targets"
+        who = ", ".join(ids) if len(ids) <= NAMED_IN_A_NOTE else f"{len(ids)} targets"
         out.extend(_hanging(f"* {who}: {note}", total, "  ", "    "))
     return out
 

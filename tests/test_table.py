@@ -12,6 +12,7 @@ from tests.clihelp import (
     FOLLOWUPS,
     HEADLINE_FOLLOWUPS,
     HEADLINE_TARGETS,
+    ROOT,
     TWO_CITIES,
     check_json,
     invoke,
@@ -134,7 +135,9 @@ def test_marks_legend_tolerance_and_sign_units() -> None:
 
 def test_notes_say_why_a_target_is_unreported_and_pending_notes_are_said_once() -> None:
     out = table("two-cities")
-    assert "  * 2023.airport-expressway: reported not done" in out  # why a milestone is missed
+    # Why a milestone is missed is its mark (`not done [i]`, in the legend), not a note.
+    assert re.search(r"^2023\.airport-expressway .* not done \[i\] +missed ", out, re.M)
+    assert "[i] in progress only" in out and "reported not done:" not in out
     # The seeds alone, with the frozen headline targets: one 2024 target the 2025 report is silent
     # about, and the seven 2017 targets waiting for the 2018 report under one note.
     seeds = invoke("check", "--targets", HEADLINE_TARGETS, "--corpus", "seeds").stdout
@@ -178,3 +181,16 @@ def test_aspirational_wording_is_marked_on_the_target() -> None:
     markdown = invoke("check", *TWO_CITIES, "--year", "2025", "-f", "markdown").stdout
     assert "| 2025.industrial-projects | 力争新开工亿元以上产业类项目200个以上 [a] |" in markdown
     assert "| [a] | aspirational |" in markdown
+
+
+def test_the_readme_qualifier_table_gives_the_marks_the_table_uses() -> None:
+    from targetcheck.render.table import MARKS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("| qualifier | from | mark |", 1)[1].split("\n\n", 1)[0]
+    documented = {}
+    for row in section.splitlines()[2:]:
+        names, _from, mark = (cell.strip() for cell in row.strip("|").rsplit("|", 2))
+        for name in re.findall(r"`([a-z-]+)`", names):
+            documented[name] = mark
+    assert documented == {q: m for q, m in MARKS.items() if q != "relation"}

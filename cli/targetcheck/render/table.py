@@ -44,6 +44,8 @@ MARKS = {
     "relation": "r",
     "in-progress": "i",
     "not-done": "x",
+    "postponed": "x",
+    "delayed": "x",
     "partial": "h",
     "derived": "d",
 }
@@ -145,11 +147,11 @@ def evidence_place(result: Result) -> tuple[str, int | None]:
 
 def shown_notes(result: Result) -> list[str]:
     """The notes worth a line under the table: not the comparator (the wording says it) and not
-    the qualifiers (the marks say them)."""
+    the qualifiers (the marks say them: `not done [x]` says `reported not done: not-done`)."""
     hidden = set(QUALIFIER_LABELS.values()) | {"reported done"}
     out = []
     for note in result.notes:
-        if note in hidden or note == result.target.comparator:
+        if note in hidden or note == result.target.comparator or note.startswith("reported not done"):
             continue
         if note.startswith(f"{result.target.comparator}, tolerance "):
             continue

@@ -33,7 +33,7 @@ from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.sections import Kind
-from targetcheck.reader.sentences import Item
+from targetcheck.reader.sentences import CLAUSE_SEP, Item, clause_bounds
 from targetcheck.units import base_unit, compatible, convert, kind
 
 # Words between a growth verb and its figure, and the verbs themselves.
@@ -64,7 +64,6 @@ _ASIDE_REASONS = {
     Kind.PREAMBLE: "outside the review of {year}",
     Kind.OTHER: "outside the review of {year}",
 }
-_CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
 # A clause that goes on about the subject of the clause before it: it opens with a verb, an
 # adverb or a year rather than a noun of its own (`…完成投资1987.5亿元，建成投产项目406个` does
 # not; `…16.2万户，其中2017年改造38960户` and `…主体工程完工，尚不具备通行条件` do).
@@ -284,7 +283,7 @@ def _subject_carries(gap: str) -> bool:
     """
     if len(gap) > 40:
         return False
-    clauses = _CLAUSE_SEP.split(gap)
+    clauses = CLAUSE_SEP.split(gap)
     if len(clauses) > 3:
         return False
     if len(clauses) > 1 and clauses[-1] not in ("", "同比", "比上年", "较上年"):
@@ -299,7 +298,7 @@ def _subject_carries(gap: str) -> bool:
 
 def _quantities_from(text: str, pos: int) -> list[tuple[int, int, Quantity]]:
     """Quantities starting at `pos` (right after a verb), within the clause."""
-    clause_end = _CLAUSE_SEP.search(text, pos)
+    clause_end = CLAUSE_SEP.search(text, pos)
     end = clause_end.start() if clause_end else len(text)
     found = []
     for start, stop, quantity in iter_quantities(text[pos:end]):
@@ -329,15 +328,6 @@ def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
     return list(iter_quantities(_SLASH_PAIR.sub("、", text)))
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    bounds, pos = [], 0
-    for sep in _CLAUSE_SEP.finditer(text):
-        bounds.append((pos, sep.start()))
-        pos = sep.end()
-    bounds.append((pos, len(text)))
-    return bounds
-
-
 def _clause_at(bounds: list[tuple[int, int]], offset: int) -> int:
     """Index of the clause that holds the character at `offset`."""
     for k, (_start, end) in enumerate(bounds):
@@ -352,7 +342,7 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, 
     figure at all, the first in a clause that goes on about it (`…成功创建全国双拥模范城，实现
     “十连冠”`). A clause that breaks the figure down by year (`…16.2万户，其中2017年改造38960户`)
     gives a second candidate."""
-    bounds = _clauses(text)
+    bounds = clause_bounds(text)
     k = _clause_at(bounds, max(match.start(), match.end() - 1))
     clause_start, clause_end = bounds[k]
     anchor = match.end()
@@ -676,7 +666,7 @@ def _milestone_scope(
 ) -> _Found | None:
     """Read what the text says of the object `match` names: its clause, and the clauses after it
     that go on about it, up to where the next object of the same target is named."""
-    bounds = _clauses(text)
+    bounds = clause_bounds(text)
     k = _clause_at(bounds, max(match.start(), match.end() - 1))
     start, end = bounds[k]
     following = bounds[k + 1 :]

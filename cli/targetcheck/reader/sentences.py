@@ -17,7 +17,17 @@ from targetcheck.reader.sections import Tag
 # Sentence and item ends. A full stop inside a number (`3.5`) is not a sentence end.
 _ITEM_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
 # Clause separators: Chinese commas and colons; an ASCII comma not used as a thousands separator.
-_CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
+CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
+
+
+def clause_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the comma clauses of `text` (an item, or any run of clauses)."""
+    bounds, pos = [], 0
+    for match in CLAUSE_SEP.finditer(text):
+        bounds.append((pos, match.start()))
+        pos = match.end()
+    bounds.append((pos, len(text)))
+    return bounds
 
 
 @dataclass(frozen=True)
@@ -33,12 +43,7 @@ class Item:
 
     def clause_bounds(self) -> list[tuple[int, int]]:
         """(start, end) offsets of the comma clauses, relative to the item text."""
-        bounds, pos = [], 0
-        for match in _CLAUSE_SEP.finditer(self.text):
-            bounds.append((pos, match.start()))
-            pos = match.end()
-        bounds.append((pos, len(self.text)))
-        return bounds
+        return clause_bounds(self.text)
 
 
 def index_items(paragraphs: list[Paragraph], tags: list[Tag]) -> list[Item]:

@@ -18,6 +18,7 @@ from targetcheck.outcomes import (
     find_derived_growth,
     find_outcome,
 )
+from targetcheck.quotes import QuoteProblem, place_quote
 from targetcheck.reader import Report
 from targetcheck.results import ActualView, Considered, Result, TargetView, Uncheckable
 from targetcheck.verdict import Comparison, Status, compare, compare_relation
@@ -40,27 +41,15 @@ class Location:
 
 
 def locate_quote(spec: TargetSpec, report: Report, config_name: str) -> Location:
-    """Where the target's quote stands in its report; an error unless exactly once."""
+    """Where the target's quote stands in its report; an error unless exactly once (the same
+    check and words as `lint`)."""
     assert spec.quote is not None
-    hits = report.find_quote(spec.quote)
-    if not hits:
+    place = place_quote(report, spec.quote)
+    if isinstance(place, QuoteProblem):
         raise ConfigError(
-            f"the quote is not in its report ({report.file}): {spec.quote!r}",
-            path=config_name,
-            line=spec.line,
-            target_id=spec.id,
-            hint="copy the clause exactly as the report states it (spacing and full-width forms may differ)",
+            place.message, path=config_name, line=spec.quote_line or spec.line, target_id=spec.id, hint=place.hint
         )
-    if len(hits) > 1:
-        lines = ", ".join(str(p.line_at(offset)) for p, offset in hits[:5])
-        raise ConfigError(
-            f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {spec.quote!r}",
-            path=config_name,
-            line=spec.line,
-            target_id=spec.id,
-            hint="quote a longer clause so that it points at one place",
-        )
-    paragraph, offset = hits[0]
+    paragraph, offset = place
     return Location(report.file, paragraph.line_at(offset))
 
 

@@ -22,9 +22,9 @@ from targetcheck.config import Config, TargetSpec, read_config
 from targetcheck.corpus import Corpus, city_key, iter_corpus_files
 from targetcheck.errors import CorpusError
 from targetcheck.problems import Problem, Problems, Severity
+from targetcheck.quotes import QuoteProblem, place_quote
 from targetcheck.reader import Report, read_file
 from targetcheck.reader.sections import Kind
-from targetcheck.textnorm import normalize
 
 # Kinds of passage whose figures must never pass for the year's outcome, and the finder's reason
 # words for multi-year figures inside a review.
@@ -90,23 +90,9 @@ def check_quotes(config: Config, corpus: Corpus, problems: Problems) -> None:
             key = (city_key(spec.city), spec.year)
             unchecked[key] = unchecked.get(key, 0) + 1
             continue
-        hits = report.find_quote(spec.quote)
-        line = spec.quote_line or spec.line
-        if not hits:
-            problems.error(
-                f"the quote is not in {report.file}: {spec.quote!r}",
-                line,
-                target_id=spec.id,
-                hint=_nearest_hint(report, spec.quote),
-            )
-        elif len(hits) > 1:
-            lines = ", ".join(str(paragraph.line_at(offset)) for paragraph, offset in hits[:8])
-            problems.error(
-                f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {spec.quote!r}",
-                line,
-                target_id=spec.id,
-                hint="quote a longer clause (add the next clause) so that it points at one place",
-            )
+        place = place_quote(report, spec.quote)
+        if isinstance(place, QuoteProblem):
+            problems.error(place.message, spec.quote_line or spec.line, target_id=spec.id, hint=place.hint)
     for entry in config.reports:
         count = unchecked.pop((city_key(entry.city), entry.year), 0)
         if count:
@@ -117,25 +103,6 @@ def check_quotes(config: Config, corpus: Corpus, problems: Problems) -> None:
                 hint="add the report to the corpus, or name the document with `source:` and use `statement:`",
             )
 
-
-def _nearest_hint(report: Report, quote: str) -> str:
-    """Where the longest opening part of the quote stands, to show where the copy went wrong."""
-    needle = normalize(quote)
-    low, high = 0, len(needle)
-    while low < high:  # longest prefix that occurs (occurrence is monotone in prefix length)
-        mid = (low + high + 1) // 2
-        if report.find_quote(needle[:mid]):
-            low = mid
-        else:
-            high = mid - 1
-    if low >= 2:
-        paragraph, offset = report.find_quote(needle[:low])[0]
-        shown = paragraph.original(offset, offset + low)
-        return (
-            f"its first {low} characters `{shown}` stand at line {paragraph.line_at(offset)}; "
-            "copy the clause exactly as the report states it"
-        )
-    return "copy the clause exactly as the report states it (spacing and full-width forms may differ)"
 
 
 def check_outcome_rules(config: Config, corpus: Corpus, problems: Problems) -> None:

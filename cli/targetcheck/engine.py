@@ -22,9 +22,7 @@ from targetcheck.quotes import QuoteProblem, place_quote
 from targetcheck.reader import Report
 from targetcheck.results import ActualView, Considered, Result, TargetView, Uncheckable
 from targetcheck.verdict import Comparison, Status, compare, compare_relation
-from targetcheck.wording import Comparator
-
-ASPIRATIONAL = ("力争", "努力", "争取", "力求", "奋力", "力促")
+from targetcheck.wording import ASPIRATIONAL, Comparator
 
 
 @dataclass

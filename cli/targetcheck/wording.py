@@ -57,6 +57,9 @@ _RELATION = re.compile(
     r"|(?P<how2>快于|高于)(?P<ref2>经济增长|经济发展)"
 )
 _FIRMNESS = re.compile(r"力争|努力|争取|力保|确保|力促|力求|奋力")
+# The firmness words that aspire rather than promise (`力保`, `确保` promise): a verdict on such a
+# target says so, and the table marks it `[a]`.
+ASPIRATIONAL = ("力争", "努力", "争取", "力求", "奋力", "力促")
 _DOUBLE_DIGIT = re.compile(r"两位数")
 _DOUBLING = re.compile(r"翻(?:一)?番")
 MILESTONE_VERBS = (

@@ -23,8 +23,8 @@ from targetcheck.render.model import RunView
 from targetcheck.render.rules import tolerance_text
 from targetcheck.results import QUALIFIER_LABELS, Result, summary
 from targetcheck.verdict import Status
+from targetcheck.wording import ASPIRATIONAL
 
-ASPIRATIONAL = ("力争", "努力", "争取", "力求", "奋力", "力促")  # as in the engine: wording, not a promise
 STATUS_STYLE = {
     Status.MET: "32",  # green
     Status.MISSED: "31",  # red

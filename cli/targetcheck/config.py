@@ -278,13 +278,7 @@ class _Builder:
         def error(message: str, at: int | None, hint: str | None = None) -> None:
             self.error(message, at, target_id, hint)
 
-        for key in sorted(set(raw) - TARGET_KEYS):
-            close = _close(key, TARGET_KEYS)
-            error(
-                f"unknown key `{key}`",
-                raw.key_lines[key],
-                (f"did you mean `{close}`? " if close else "") + f"a target takes {', '.join(sorted(TARGET_KEYS))}",
-            )
+        self.unknown_keys(raw, TARGET_KEYS, "", listing="a target takes ", target_id=target_id)
         match = ID_PATTERN.match(target_id)
         if not match:
             error("the id must be `YEAR.slug` (lower-case letters, digits, dashes)", raw.line, "e.g. 2017.gdp-growth")
@@ -450,13 +444,7 @@ class _Builder:
         if not isinstance(body, LDict):
             self.error(f"indicator `{slug}` must be a mapping", key_line)
             return None
-        for key in sorted(set(body) - INDICATOR_KEYS):
-            close = _close(key, INDICATOR_KEYS)
-            self.error(
-                f"unknown key `{key}` in indicator `{slug}`",
-                body.key_lines[key],
-                hint=(f"did you mean `{close}`? " if close else "") + f"an indicator takes {', '.join(sorted(INDICATOR_KEYS))}",
-            )
+        self.unknown_keys(body, INDICATOR_KEYS, f"in indicator `{slug}`", listing="an indicator takes ")
         base = BUILTIN.get(slug)
         if "measure" not in body and base is None:
             self.error(f"indicator `{slug}` needs `measure:` (growth, level, rate or milestone)", key_line)
@@ -557,13 +545,17 @@ class _Builder:
             return None
         return value
 
-    def unknown_keys(self, holder: LDict, allowed: set[str], where: str) -> None:
+    def unknown_keys(
+        self, holder: LDict, allowed: set[str], where: str, listing: str = "allowed: ", target_id: str | None = None
+    ) -> None:
+        """One error per key not in `allowed`, with the closest allowed key and the whole list."""
         for key in sorted(set(holder) - allowed):
             close = _close(key, allowed)
             self.error(
-                f"unknown key `{key}` {where}",
+                f"unknown key `{key}`" + (f" {where}" if where else ""),
                 holder.key_lines[key],
-                hint=(f"did you mean `{close}`? " if close else "") + f"allowed: {', '.join(sorted(allowed))}",
+                target_id,
+                hint=(f"did you mean `{close}`? " if close else "") + listing + ", ".join(sorted(allowed)),
             )
 
 

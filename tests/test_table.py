@@ -101,7 +101,7 @@ def test_at_80_columns_long_ids_send_the_diff_under_the_actual_value() -> None:
     assert "diff  " not in header.replace("actual / diff", "")
     lines = out.splitlines()
     first = lines.index(next(line for line in lines if line.startswith("2017.gdp-growth ")))
-    assert lines[first].split() == ["2017.gdp-growth", "5.6%", "[ec]", "missed", "#1:15"]
+    assert lines[first].split() == ["2017.gdp-growth", "5.6%", "[e]", "missed", "#1:15"]
     below = lines[first + 1]
     assert below.split() == ["地区生产总值增长8%左右", "-2.4", "pp"]
     assert width(below[: below.index("-2.4")]) == _column_starts(header)["actual / diff"]
@@ -113,7 +113,7 @@ def test_at_60_columns_each_result_is_a_card() -> None:
     lines = out.splitlines()
     first = lines.index("2017.gdp-growth  missed")
     assert lines[first + 1] == "  target 地区生产总值增长8%左右 (#1:29)"
-    assert lines[first + 2] == "  actual 5.6% [ec] -2.4 pp (#2:15)"
+    assert lines[first + 2] == "  actual 5.6% [e] -2.4 pp (#2:15)"
 
 
 def test_a_city_column_when_results_span_several_cities() -> None:
@@ -125,7 +125,7 @@ def test_a_city_column_when_results_span_several_cities() -> None:
 
 def test_marks_legend_tolerance_and_sign_units() -> None:
     out = table("followups")
-    assert re.search(r"^2017\.gdp-growth .* 5\.6% \[ec\] +-2\.4 pp  missed", out, re.M)
+    assert re.search(r"^2017\.gdp-growth .* 5\.6% \[e\] +-2\.4 pp  missed", out, re.M)
     assert re.search(r"^2024\.new-urban-jobs .* 4\.2 万人 +\+0\.4 万人  met", out, re.M)
     assert re.search(r"^2024\.fai-growth .* 20% \[e\+\] +0 pp  met", out, re.M)
     legend = next(line for line in out.splitlines() if line.startswith("Marks: "))

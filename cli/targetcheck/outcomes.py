@@ -51,7 +51,9 @@ _PARTIAL = re.compile(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
 )
 _PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
-_COMPARABLE = re.compile(r"可比口径|可比价|按可比|同口径")
+# A revised basis (`按可比口径增长6.1%`, `同口径增长6.6%`); `按可比价格计算` is ordinary real growth
+# at constant prices, not a revision, and is not flagged.
+_COMPARABLE = re.compile(r"可比口径|同口径|同比口径")
 _COMPARABLE_NEXT = re.compile(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
 # Markers of a multi-year figure, and explicit years (`2017年`, not `比2015年`, `2016年底前`).
 _MULTIYEAR = re.compile(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")

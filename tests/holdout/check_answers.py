@@ -84,7 +84,7 @@ def compare(key, results, out):
     trap_hits = []
     for a in key["answers"]:
         r = by_id.get(a["id"])
-        got = r.get("verdict") if r else None
+        got = r.get("status") if r else None
         exp = a["expected_status"]
         ok = got == exp
         agree_s += ok
@@ -102,6 +102,10 @@ def compare(key, results, out):
                 trap_hits.append((a["id"], tq, ev.get("quote")))
         rows.append((a["id"], exp, got, exp_v, ev.get("value"), ok, vok, ev.get("quote"), ev.get("file"), ev.get("line"), a.get("ambiguous")))
     print(f"status agreement: {agree_s}/{len(key['answers'])}", file=out)
+    for yr in sorted({a["id"][:4] for a in key["answers"]}):
+        ys = [row for row in rows if row[0].startswith(yr)]
+        yv = [row for row in ys if row[6] is not None]
+        print(f"  {yr}: status {sum(r[5] for r in ys)}/{len(ys)}, value {sum(bool(r[6]) for r in yv)}/{len(yv)}", file=out)
     print(f"value agreement (met/missed with a value): {agree_v}/{nval}", file=out)
     for row in rows:
         if not row[5] or row[6] is False:
@@ -112,16 +116,12 @@ def compare(key, results, out):
 
 
 def outcome_of(r):
-    """The outcome figure and evidence from one result of `check -f json` (shape read defensively)."""
-    if not r:
+    """The outcome figure and its evidence from one result of `check -f json`."""
+    if not r or not r.get("actual"):
         return {}
-    o = r.get("outcome") or {}
-    if not isinstance(o, dict):
-        o = {}
-    val = o.get("value", r.get("actual"))
-    if isinstance(val, dict):
-        val = val.get("value")
-    return {"value": val, "quote": o.get("quote"), "file": o.get("file"), "line": o.get("line")}
+    a = r["actual"]
+    return {"value": a.get("value"), "unit": a.get("unit"), "quote": a.get("quote"),
+            "file": a.get("file"), "line": a.get("line"), "qualifiers": a.get("qualifiers")}
 
 
 def main():

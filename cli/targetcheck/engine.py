@@ -13,6 +13,7 @@ from targetcheck.errors import ConfigError, QuantityError
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
 from targetcheck.outcomes import Candidate, Finding, find_outcome
 from targetcheck.reader import Report
+from targetcheck.regexcheck import shown
 from targetcheck.results import ActualView, Considered, Result, TargetView, Uncheckable
 from targetcheck.units import convert
 from targetcheck.verdict import Comparison, Status, compare, compare_relation
@@ -40,7 +41,7 @@ def locate_quote(spec: TargetSpec, report: Report, config_name: str) -> Location
     hits = report.find_quote(spec.quote)
     if not hits:
         raise ConfigError(
-            f"the quote is not in its report ({report.file}): {spec.quote!r}",
+            f"the quote is not in its report ({report.file}): {shown(spec.quote)}",
             path=config_name,
             line=spec.line,
             target_id=spec.id,
@@ -49,7 +50,7 @@ def locate_quote(spec: TargetSpec, report: Report, config_name: str) -> Location
     if len(hits) > 1:
         lines = ", ".join(str(p.line_at(offset)) for p, offset in hits[:5])
         raise ConfigError(
-            f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {spec.quote!r}",
+            f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {shown(spec.quote)}",
             path=config_name,
             line=spec.line,
             target_id=spec.id,

@@ -24,6 +24,7 @@ from targetcheck.selection import FAIL_ON_STATUSES, Selection, parse_statuses
 from targetcheck.verdict import Status
 
 if TYPE_CHECKING:
+    from targetcheck.config import Config
     from targetcheck.corpus import Corpus
     from targetcheck.render.model import CorpusFile
     from targetcheck.results import Result
@@ -92,7 +93,7 @@ def run_check_command(options: CheckOptions) -> int:
     # (and then merged), or for its `corpus:` list when no --corpus is given.
     targets_path = options.targets or (None if options.auto else Path("targets.yaml"))
     config = load_config(targets_path) if targets_path else None
-    corpus_paths = options.corpus or (list(config.corpus) if config else _auto_corpus())
+    corpus_paths = options.corpus or (config_corpus(config) if config else _auto_corpus())
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
     if options.output is not None:
@@ -180,6 +181,13 @@ def refuse_to_overwrite_inputs(output: Path, inputs: list[Path]) -> None:
             raise OutputError(
                 f"--output would write {what} {path}", path=str(output), hint="write the report somewhere else"
             )
+
+
+def config_corpus(config: Config) -> list[Path]:
+    """The corpus targets.yaml names; a path there that does not exist is an error at its line."""
+    from targetcheck.config import existing_corpus
+
+    return existing_corpus(config.corpus, config.path, config.corpus_line)
 
 
 def run_date() -> str:

@@ -18,6 +18,15 @@ from targetcheck.reader.sections import Tag
 _ITEM_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
 # Clause separators: Chinese commas and colons; an ASCII comma not used as a thousands separator.
 _CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
+# A report's longest items are a few hundred characters. Text without sentence punctuation (a
+# damaged extraction, one enormous line) is cut into items of at most this many characters, at
+# the last clause separator where there is one: every rule (and every regular expression in
+# targets.yaml) then runs on bounded text, and the run stays linear in the size of the file.
+MAX_ITEM_CHARS = 1000
+# Markers such as `预计` hold over the items of their sentence; an item looks back at most this far
+# for them, so that a sentence that never ends (damaged text) costs linear time, not quadratic.
+MAX_SENTENCE_LEAD = 4 * MAX_ITEM_CHARS
+_SOFT_BREAK = re.compile(r"[，、：,:；;\s]")
 
 
 @dataclass(frozen=True)
@@ -28,7 +37,7 @@ class Item:
     start: int  # offsets into the paragraph's normalised text
     end: int
     text: str  # normalised text of the item (no terminator)
-    sentence_start: int  # where its sentence (to the `。`) starts in the paragraph
+    sentence_start: int  # where its sentence (to the `。`) starts, at most MAX_SENTENCE_LEAD before it
     tag: Tag
 
     def clause_bounds(self) -> list[tuple[int, int]]:
@@ -49,10 +58,28 @@ def index_items(paragraphs: list[Paragraph], tags: list[Tag]) -> list[Item]:
         sentence_start = 0
         for match in _ITEM_END.finditer(text):
             if match.start() > pos:
-                items.append(Item(p.index, pos, match.start(), text[pos : match.start()], sentence_start, tag))
+                for start, end in _bounded(text, pos, match.start()):
+                    lead = max(sentence_start, start - MAX_SENTENCE_LEAD)
+                    items.append(Item(p.index, start, end, text[start:end], lead, tag))
             pos = match.end()
             if not match.group().startswith(("；", ";")):
                 sentence_start = pos
         if pos < len(text):
-            items.append(Item(p.index, pos, len(text), text[pos:], sentence_start, tag))
+            for start, end in _bounded(text, pos, len(text)):
+                lead = max(sentence_start, start - MAX_SENTENCE_LEAD)
+                items.append(Item(p.index, start, end, text[start:end], lead, tag))
     return items
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as one span, or cut into spans of at most MAX_ITEM_CHARS (see there)."""
+    spans = []
+    while end - start > MAX_ITEM_CHARS:
+        limit = start + MAX_ITEM_CHARS
+        cut = limit
+        for match in _SOFT_BREAK.finditer(text, start + MAX_ITEM_CHARS // 2, limit):
+            cut = match.end()
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans

@@ -53,9 +53,9 @@ def _args(args: list[str], folder: Path) -> list[str]:
     return [a.replace("{root}", str(ROOT)).replace("{case}", str(folder)) for a in args]
 
 
-def _in_child(args: list[str], folder: Path) -> tuple[int, str, str]:
+def _in_child(args: list[str], folder: Path, extra_env: dict[str, str]) -> tuple[int, str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TARGETCHECK_DEBUG")}
-    env["PYTHONPATH"] = str(ROOT / "cli")
+    env.update(extra_env, PYTHONPATH=str(ROOT / "cli"))
     done = subprocess.run(
         [sys.executable, "-m", "targetcheck", *args],
         cwd=folder, env=env, capture_output=True, timeout=_CHILD_TIMEOUT, stdin=subprocess.DEVNULL,
@@ -82,12 +82,13 @@ def test_bad_input(case_file: Path, args: list[str], tmp_path: Path, monkeypatch
     unreadable = build(case, folder)
     args = _args(args, folder)
     before, before_repo = file_hashes(folder), input_hashes()
+    env = {str(k): str(v) for k, v in (case.get("env") or {}).items()}
     if case.get("child"):
-        code, stdout, stderr = _in_child(args, folder)
+        code, stdout, stderr = _in_child(args, folder, env)
     else:
         monkeypatch.chdir(folder)
         with cannot_read(unreadable):
-            result = invoke(*args)
+            result = invoke(*args, env=env)
         code, stdout, stderr = result.exit_code, result.stdout, result.stderr
     shown = f"{case_file.name} {args}\nexit {code}\nstdout: {stdout[:2000]}\nstderr: {stderr[:2000]}"
 

@@ -156,9 +156,8 @@ class _Builder:
             self.error("is empty", 1, hint="start from the targets.yaml shipped with targetcheck")
             return None
         if not isinstance(data, LDict):
-            kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
             self.error(
-                f"the top level is {kind}, not a mapping",
+                f"the top level is {_kind(data)}, not a mapping: is this a targets file?",
                 1,
                 hint="targets.yaml starts with `schema_version: 1` and holds `reports:` (see the README)",
             )

@@ -11,7 +11,9 @@ from enum import IntEnum
 
 # Line breaks and other control characters a message may pick up from the user's own text (a key
 # holding a newline, a file name with a tab): shown escaped, so that every message is one line.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+# Invisible format characters (zero-width spaces, bidirectional overrides that reorder what a
+# terminal shows) are escaped too: a message must show what the file holds.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 # Messages quote values from the user's files; one that quotes a megabyte is cut here, whatever
@@ -24,10 +26,10 @@ def one_line(text: str) -> str:
     terminal, whatever a file name or a key in targets.yaml holds. Lone surrogates (bytes of a
     file name that is not UTF-8) are shown as `\\udcb0`, never passed on to fail the write. Past
     MAX_MESSAGE characters, the middle is left out."""
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
     if len(text) > MAX_MESSAGE:
         cut = len(text) - MAX_MESSAGE
         text = f"{text[: MAX_MESSAGE * 3 // 4]} … ({cut} characters left out) … {text[-MAX_MESSAGE // 4 :]}"
-    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
     if any("\ud800" <= ch <= "\udfff" for ch in text):
         text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text

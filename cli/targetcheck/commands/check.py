@@ -194,7 +194,13 @@ def run_date() -> str:
     """Today, or the date of SOURCE_DATE_EPOCH (reproducible reports)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch[:20]}{'…' if len(epoch) > 20 else ''} is not a date targetcheck can use",
+                hint="seconds since 1970-01-01, e.g. SOURCE_DATE_EPOCH=1767225600; or unset it",
+            ) from None
     return date.today().isoformat()
 
 

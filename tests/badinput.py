@@ -77,6 +77,8 @@ def _part(part: Any) -> str:
         return part
     if "seed" in part:
         return seed_text(part["seed"])
+    if part.get("numbered"):  # `{k}` in the text is the copy's number: distinct copies
+        return "".join(str(part["repeat"]).replace("{k}", str(k)) for k in range(int(part["times"])))
     return str(part["repeat"]) * int(part["times"])
 
 

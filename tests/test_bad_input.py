@@ -119,6 +119,8 @@ def test_bad_input(case_file: Path, args: list[str], tmp_path: Path, monkeypatch
         assert not any(text in line for line in warnings), f"a warning with {text!r}\n{shown}"
     for text in case.get("stdout", []):
         assert text in stdout, f"{text!r} not in stdout\n{shown}"
+    for text in case.get("stdout_not", []):
+        assert text not in stdout + stderr, f"{text!r} in the output\n{shown}"
 
     # Nothing lost: every input file as it was, nothing new beside them (unless asked for).
     after = file_hashes(folder)

@@ -139,6 +139,25 @@ def test_items_are_bounded_and_cut_at_a_clause(tmp_path: Path) -> None:
     assert report.find_quote("第1500项工作稳步推进")  # quotes stand in paragraphs, not items
 
 
+def test_a_long_paragraph_is_not_joined_again_for_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines that never end a sentence join into one paragraph; asking whether what is joined so
+    far is a heading (60 characters at most) stops once it is longer, or the join is quadratic."""
+    from targetcheck.reader import paragraphs
+
+    asked: list[int] = []
+    real = paragraphs.looks_like_heading
+
+    def counting(text: str) -> bool:
+        asked.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(paragraphs, "looks_like_heading", counting)
+    lines = [(k + 1, f"我们坚持稳中求进工作总基调统筹发展和安全扎实推进第{k}项各项工作") for k in range(2000)]
+    (paragraph,) = paragraphs.build_paragraphs(lines)
+    assert (paragraph.first_line, paragraph.last_line) == (1, 2000)
+    assert max(asked) <= 2 * 60
+
+
 def test_a_file_over_the_size_limit_is_skipped_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(SEED_2025.read_bytes())

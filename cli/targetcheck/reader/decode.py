@@ -123,7 +123,19 @@ def _checked(text: str, encoding: str) -> Decoded:
         raise NotText("binary data (not characters of any script)")
     if not text.strip():
         raise NotText("empty file")
-    return Decoded(text, encoding)
+    return Decoded(_harmless(text), encoding)
+
+
+# Control characters left in a report (PDF debris, or planted: `ESC[2J` clears a terminal, a
+# right-to-left override shows `7.6%` as `%6.7`) would reach the terminal inside quotes: each
+# becomes a visible stand-in of the same length (`␛`, `�`), so offsets and lines stay as they are.
+_STAND_INS = {code: 0x2400 + code for code in (*range(0x00, 0x09), *range(0x0E, 0x20))}
+_STAND_INS |= {0x7F: 0x2421, **dict.fromkeys((*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)), 0xFFFD)}
+_NEEDS_STAND_IN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_STAND_INS)) + "]")
+
+
+def _harmless(text: str) -> str:
+    return text.translate(_STAND_INS) if _NEEDS_STAND_IN.search(text) else text
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -193,24 +193,31 @@ def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
 
     kept: list[tuple[int, int]] = []
     kept_content: list[list[str]] = []
-    kept_digest: list[str] = []
+    by_digest: dict[str, int] = {}
+    # A copy cut short opens like the copy it was cut from: only blocks with the same first two
+    # lines are compared, so a file of thousands of different reports is split in linear time.
+    by_opening: dict[tuple[str, ...], list[int]] = {}
+    by_first: dict[str, list[int]] = {}
     copies: dict[int, int] = {}
     warnings: list[str] = []
     for r in ranges:
         body = content(r)
         digest = hashlib.sha1("\n".join(body).encode("utf-8", "surrogatepass")).hexdigest()
-        match = next(
-            (
-                k
-                for k, (other, d) in enumerate(zip(kept_content, kept_digest, strict=True))
-                if d == digest or (len(body) < len(other) and other[: len(body)] == body)
-            ),
-            None,
-        )
+        opening = tuple(body[:2])
+        # one line: any block that opens with it (blocks hold at least one line)
+        candidates = by_opening.get(opening, []) if len(body) >= 2 else by_first.get(body[0], [])
+        match = by_digest.get(digest)
+        if match is None:
+            match = next(
+                (k for k in candidates if len(body) < len(kept_content[k]) and kept_content[k][: len(body)] == body),
+                None,
+            )
         if match is None:
             kept.append(r)
             kept_content.append(body)
-            kept_digest.append(digest)
+            by_digest[digest] = len(kept) - 1
+            by_opening.setdefault(opening, []).append(len(kept) - 1)
+            by_first.setdefault(body[0], []).append(len(kept) - 1)
             copies[len(kept) - 1] = 1
         else:
             copies[match] += 1

@@ -360,3 +360,17 @@ def test_every_command_ends_quietly_on_a_closed_pipe(args: list[str]) -> None:
     assert process.wait() == 0, stderr
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr
     assert all(line.startswith("targetcheck: warning:") for line in stderr.splitlines()), stderr
+
+
+@pytest.mark.usefixtures("untouched")
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "verdicts.json"
+    target.write_text("the previous run\n", encoding="utf-8")
+    target.chmod(0o444)
+    if AS_ROOT:  # root may write anything: simulate what a user is told
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == target else real_access(path, mode))
+    result = invoke("check", "--format", "json", "--output", str(target))
+    assert result.exit_code == 2
+    assert f"targetcheck: error: {target}: is read-only" in result.stderr
+    assert target.read_text(encoding="utf-8") == "the previous run\n"

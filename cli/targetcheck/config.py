@@ -301,8 +301,8 @@ class _Builder:
         indicator: Indicator | None = None
         slug = raw.get("indicator")
         if not isinstance(slug, str):
-            error("needs `indicator:`", raw.key_lines.get("indicator", raw.line),
-                  "a headline slug (gdp-growth …) or one under `indicators:`")
+            error("needs `indicator:`" if slug is None else f"`indicator` must be a slug, not {_kind(slug)}",
+                  raw.key_lines.get("indicator", raw.line), "a headline slug (gdp-growth …) or one under `indicators:`")
         elif slug in indicators:
             indicator = indicators[slug]
         elif slug not in self.broken_indicators:
@@ -590,7 +590,7 @@ class _Builder:
         hint = "the year of the report, a number without quotes: year: 2017"
         if year is None:
             self.error("a report needs `year:` (e.g. 2017)", line, hint=hint)
-        elif isinstance(year, str) and year.strip().isdigit():
+        elif isinstance(year, str) and year.strip().isascii() and year.strip().isdigit() and len(year.strip()) == 4:
             self.error(f"`year: {_plain(year)}` is text, not a number", line, hint="write it without quotes: year: " + year.strip())
         elif isinstance(year, date):
             self.error(f"`year: {year}` is a date", line, hint=f"give the year alone: year: {year.year}")

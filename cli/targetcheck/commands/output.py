@@ -97,6 +97,8 @@ def check_output_folder(path: Path) -> None:
         )
     if path.is_dir():
         raise OutputError("is a folder", path=str(path), hint="give --output a file name")
+    if path.is_file() and not os.access(path, os.W_OK):  # replacing it would go round the protection
+        raise OutputError("is read-only", path=str(path), hint="make it writable (chmod u+w), or choose another --output")
 
 
 def write_file_atomically(path: Path, text: str) -> None:

@@ -131,7 +131,7 @@ def _checked(text: str, encoding: str) -> Decoded:
 # becomes a visible stand-in of the same length (`␛`, `�`), so offsets and lines stay as they are.
 _STAND_INS = {code: 0x2400 + code for code in (*range(0x00, 0x09), *range(0x0E, 0x20))}
 _STAND_INS |= {0x7F: 0x2421, **dict.fromkeys((*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)), 0xFFFD)}
-_NEEDS_STAND_IN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_STAND_INS)) + "]")
+_NEEDS_STAND_IN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _harmless(text: str) -> str:

@@ -58,17 +58,22 @@ def index_items(paragraphs: list[Paragraph], tags: list[Tag]) -> list[Item]:
         sentence_start = 0
         for match in _ITEM_END.finditer(text):
             if match.start() > pos:
-                for start, end in _bounded(text, pos, match.start()):
-                    lead = max(sentence_start, start - MAX_SENTENCE_LEAD)
-                    items.append(Item(p.index, start, end, text[start:end], lead, tag))
+                _append(items, p.index, text, pos, match.start(), sentence_start, tag)
             pos = match.end()
             if not match.group().startswith(("；", ";")):
                 sentence_start = pos
         if pos < len(text):
-            for start, end in _bounded(text, pos, len(text)):
-                lead = max(sentence_start, start - MAX_SENTENCE_LEAD)
-                items.append(Item(p.index, start, end, text[start:end], lead, tag))
+            _append(items, p.index, text, pos, len(text), sentence_start, tag)
     return items
+
+
+def _append(items: list[Item], paragraph: int, text: str, start: int, end: int, sentence_start: int, tag: Tag) -> None:
+    if end - start <= MAX_ITEM_CHARS and start - sentence_start <= MAX_SENTENCE_LEAD:  # a real sentence
+        items.append(Item(paragraph, start, end, text[start:end], sentence_start, tag))
+        return
+    for piece_start, piece_end in _bounded(text, start, end):
+        lead = max(sentence_start, piece_start - MAX_SENTENCE_LEAD)
+        items.append(Item(paragraph, piece_start, piece_end, text[piece_start:piece_end], lead, tag))
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

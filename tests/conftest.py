@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,20 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, as a user of the shipped targets.yaml would."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def _input_hashes() -> dict[str, str]:
+    import hashlib
+
+    files = [ROOT / "targets.yaml", *sorted(SEEDS.rglob("*")), *sorted((ROOT / "tests" / "corpora").rglob("*"))]
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def inputs_never_written() -> Iterator[None]:
+    """Nothing lost: the shipped corpus, the constructed follow-ups and targets.yaml come out of
+    every test module byte for byte as they went in (tests of `--output` and the bad-input
+    catalogue check their own files after each run too)."""
+    before = _input_hashes()
+    yield
+    assert _input_hashes() == before, "a test, or the code it ran, wrote into the corpus or targets.yaml"

@@ -8,9 +8,43 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from targetcheck import __version__
-from targetcheck.errors import ExitCode, TargetcheckError
+from targetcheck.errors import ExitCode, TargetcheckError, one_line
+
+try:  # typer vendors click from 0.2x on
+    from typer import _click as click_api  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import click as click_api  # type: ignore[no-redef]
+
+_NoArgsIsHelp = getattr(click_api.exceptions, "NoArgsIsHelpError", ())
+
+
+class _OneLineUsageErrors(TyperGroup):
+    """Usage errors found while parsing the command line (an unknown option, a missing value or
+    argument) are said like every other error: one line on stderr, with the command's --help as
+    the hint, exit 2. Click would print the usage block and a separate `Error:` line."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def, override]
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NoArgsIsHelp as exc:  # `targetcheck` alone: the help, as before
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click_api.exceptions.UsageError as exc:
+            words = list(args) if args is not None else sys.argv[1:]
+            named = f"targetcheck {words[0]}" if words and words[0] in self.commands else "targetcheck"
+            command = exc.ctx.command_path if exc.ctx is not None else named
+            message = exc.format_message().rstrip(".")
+            _say(f"targetcheck: error: {message} (hint: see `{command} --help`)")
+            sys.exit(exc.exit_code)
+        except click_api.exceptions.Abort:
+            _say("targetcheck: interrupted")
+            sys.exit(ExitCode.ERROR)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 EXIT_CODES_HELP = (
     "\b\nExit codes:\n"
@@ -34,6 +68,7 @@ app = typer.Typer(
     epilog=_epilog("targetcheck check --status missed,unreported"),
     add_completion=False,
     no_args_is_help=True,
+    cls=_OneLineUsageErrors,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -240,12 +275,17 @@ def _run(action: object) -> NoReturn:
 
 
 def _fail(message: str, code: int) -> NoReturn:
+    _say(message)
+    raise typer.Exit(int(code))
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the message holds; a closed stderr is not an error."""
     try:
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(one_line(message) + "\n")
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):
         pass
-    raise typer.Exit(int(code))
 
 
 def _quiet_pipe_exit() -> NoReturn:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from typing import Any
 from targetcheck.errors import ConfigError
 from targetcheck.indicators import BUILTIN, Alias, Better, Indicator, Measure
 from targetcheck.problems import Problems
-from targetcheck.regexcheck import check_regex
+from targetcheck.regexcheck import check_regex, shown
 from targetcheck.wording import Comparator, Terms, WordingError, parse_terms
 from targetcheck.yamlsource import LDict, LList, line_of, load_located, read_config_text
 
@@ -155,9 +156,8 @@ class _Builder:
             self.error("is empty", 1, hint="start from the targets.yaml shipped with targetcheck")
             return None
         if not isinstance(data, LDict):
-            kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
             self.error(
-                f"the top level is {kind}, not a mapping",
+                f"the top level is {_kind(data)}, not a mapping: is this a targets file?",
                 1,
                 hint="targets.yaml starts with `schema_version: 1` and holds `reports:` (see the README)",
             )
@@ -201,9 +201,10 @@ class _Builder:
             if len(lines) < 2:
                 continue
             for line in lines:
-                others = ", ".join(str(other) for other in lines if other != line)
+                others = [str(other) for other in lines if other != line]
+                listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
                 self.error(
-                    f"duplicate id (also on line {others})", line, target_id, hint="every target needs its own id"
+                    f"duplicate id (also on line {listed})", line, target_id, hint="every target needs its own id"
                 )
         return Config(path, corpus, city, tuple(targets), indicators, tuple(entries), indicator_lines, line_of(data, "corpus"))
 
@@ -223,7 +224,7 @@ class _Builder:
         self.unknown_keys(report, REPORT_KEYS, "in a report")
         year = report.get("year")
         if not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2200:
-            self.error("a report needs `year:` (e.g. 2017)", line_of(report, "year"))
+            self.bad_year(year, report)
             year = None
         city = self.optional_str(report, "city") or default_city
         source = self.optional_str(report, "source")
@@ -270,8 +271,15 @@ class _Builder:
             self.error("each target must be a mapping with `id:` and `indicator:`", line)
             return None
         target_id = raw.get("id")
-        if not isinstance(target_id, str) or not target_id:
+        if target_id is None or target_id == "":
             self.error("a target without `id:`", raw.line, hint="add `id: YEAR.slug`, e.g. 2017.gdp-growth")
+            return None
+        if not isinstance(target_id, str):
+            self.error(
+                f"`id` is {_kind(target_id)}{'' if isinstance(target_id, bool) else f' ({_plain(target_id)})'}, not an id",
+                raw.key_lines["id"],
+                hint="an id is `YEAR.slug`, e.g. 2017.gdp-growth" + _quote_hint(target_id),
+            )
             return None
         id_lines.setdefault(target_id, []).append(raw.line)
 
@@ -287,8 +295,8 @@ class _Builder:
         indicator: Indicator | None = None
         slug = raw.get("indicator")
         if not isinstance(slug, str):
-            error("needs `indicator:`", raw.key_lines.get("indicator", raw.line),
-                  "a headline slug (gdp-growth …) or one under `indicators:`")
+            error("needs `indicator:`" if slug is None else f"`indicator` must be a slug, not {_kind(slug)}",
+                  raw.key_lines.get("indicator", raw.line), "a headline slug (gdp-growth …) or one under `indicators:`")
         elif slug in indicators:
             indicator = indicators[slug]
         elif slug not in self.broken_indicators:
@@ -301,39 +309,48 @@ class _Builder:
         quote, statement = raw.get("quote"), raw.get("statement")
         for key, value in (("quote", quote), ("statement", statement)):
             if value is not None and not isinstance(value, str):
-                error(f"`{key}` must be text", raw.key_lines[key])
+                error(f"`{key}` must be text, not {_kind(value)}", raw.key_lines[key],
+                      f"write it as the report states it, in quotes: {key}: '…'")
+        mistyped = any(value is not None and not isinstance(value, str) for value in (quote, statement))
         quote = quote if isinstance(quote, str) else None
         statement = statement if isinstance(statement, str) else None
-        if source is None and not quote:
+        if source is None and not quote and not mistyped:
             error(
                 "needs `quote:` (the clause as the report states it)",
                 raw.line,
                 "or give the report `source:` (a document) and the target `statement:`",
             )
-        if source is not None and not (statement or quote):
+        if source is not None and not (statement or quote) and not mistyped:
             error("needs `statement:` (the wording in the source document)", raw.line)
         pick = raw.get("pick")
         if pick is not None and (not isinstance(pick, int) or isinstance(pick, bool) or pick < 1):
-            error("`pick` must be a positive whole number", raw.key_lines["pick"])
+            error(f"`pick` must be a positive whole number, not {_plain(pick)}", raw.key_lines["pick"],
+                  "pick: 1 is the first value of the quote, pick: 2 the second; leave it out for the last")
             pick = None
         tags = raw.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            error("`tags` must be a list of words", raw.key_lines.get("tags", raw.line))
+            error("`tags` must be a list of words", raw.key_lines.get("tags", raw.line),
+                  "write it as a list, even for one word: tags: [headline]")
             tags = []
         note = raw.get("note")
         if note is not None and not isinstance(note, str):
-            error("`note` must be text", raw.key_lines["note"])
+            error(f"`note` must be text, not {_kind(note)}", raw.key_lines["note"], "put it in quotes")
         tolerance = None
         if "tolerance" in raw:
             try:
-                if isinstance(raw["tolerance"], bool):
+                if isinstance(raw["tolerance"], bool) or not isinstance(raw["tolerance"], int | float | str):
                     raise InvalidOperation
-                tolerance = Decimal(str(raw["tolerance"]))
+                tolerance = Decimal(str(raw["tolerance"]).strip())
+                if not tolerance.is_finite():
+                    raise InvalidOperation
             except InvalidOperation:
-                error("`tolerance` must be a number", raw.key_lines["tolerance"])
+                error(f"`tolerance` must be a number, not {_plain(raw['tolerance'])}", raw.key_lines["tolerance"],
+                      "in the target's unit: tolerance: 0.5 (percentage points for a growth rate)")
+                tolerance = None
             else:
                 if tolerance < 0:
-                    error("`tolerance` must not be negative", raw.key_lines["tolerance"])
+                    error("`tolerance` must not be negative", raw.key_lines["tolerance"], "give its size: tolerance: 0.5")
+                    tolerance = None
         aliases = None
         outcome = raw.get("outcome")
         if outcome is not None and indicator is not None:
@@ -347,14 +364,16 @@ class _Builder:
                 terms = parse_terms(wording, pick=pick, better=indicator.better,
                                     milestone=indicator.measure is Measure.MILESTONE)
             except WordingError as exc:
-                error(str(exc), raw.key_lines.get("quote", raw.key_lines.get("statement", raw.line)),
+                error(str(exc).replace(repr(wording), shown(wording)),
+                      raw.key_lines.get("quote", raw.key_lines.get("statement", raw.line)),
                       "check the quote, or set `pick:`")
         if "comparator" in raw:
             try:
                 comparator = Comparator(raw["comparator"])
-            except ValueError:
+            except (ValueError, TypeError):
                 error(
-                    f"unknown comparator {raw['comparator']!r}",
+                    f"unknown comparator {_plain(raw['comparator'])}" if isinstance(raw["comparator"], str)
+                    else f"`comparator` must be a name, not {_kind(raw['comparator'])}",
                     raw.key_lines["comparator"],
                     ", ".join(c.value for c in Comparator),
                 )
@@ -388,7 +407,8 @@ class _Builder:
         self, outcome: Any, indicator: Indicator, line: int, target_id: str
     ) -> tuple[Indicator, tuple[Alias, ...] | None]:
         if not isinstance(outcome, LDict):
-            self.error("`outcome` must be a mapping", line, target_id)
+            self.error(f"`outcome` must be a mapping, not {_kind(outcome)}", line, target_id,
+                       "e.g. outcome: {aliases: ['基站'], measure: level}")
             return indicator, None
         for key in sorted(set(outcome) - OUTCOME_KEYS):
             self.error(f"unknown key `outcome.{key}`", outcome.key_lines[key], target_id,
@@ -448,7 +468,7 @@ class _Builder:
         base = BUILTIN.get(slug)
         if "measure" not in body and base is None:
             self.error(f"indicator `{slug}` needs `measure:` (growth, level, rate or milestone)", key_line)
-        measure = self.measure(body, None) if "measure" in body else (base.measure if base else None)
+        measure = self.measure(body, None, slug) if "measure" in body else (base.measure if base else None)
         # A milestone indicator may leave its objects to each target's `outcome.aliases` (or to
         # the names its wording gives).
         if "aliases" not in body and base is None and measure is not Measure.MILESTONE:
@@ -459,7 +479,7 @@ class _Builder:
         try:
             better = Better(better_raw)
         except ValueError:
-            self.error(f"`better` must be higher or lower, not {better_raw!r}", body.key_lines.get("better", key_line))
+            self.error(f"`better` must be higher or lower, not {_plain(better_raw)}", body.key_lines.get("better", key_line))
         exclude = body.get("exclude", base.exclude if base else None)
         if exclude is not None:
             self.check_regex(exclude, body.key_lines.get("exclude", key_line), None)
@@ -484,12 +504,13 @@ class _Builder:
         )
 
     # ── values ──────────────────────────────────────────────────────────────────────────────
-    def measure(self, holder: LDict, target_id: str | None) -> Measure | None:
+    def measure(self, holder: LDict, target_id: str | None, slug: str | None = None) -> Measure | None:
         try:
             return Measure(holder["measure"])
-        except ValueError:
+        except (ValueError, TypeError):
+            where = f"indicator `{slug}`: " if slug else ""
             self.error(
-                f"unknown measure {holder['measure']!r}",
+                f"{where}unknown measure {_plain(holder['measure'])}",
                 holder.key_lines["measure"],
                 target_id,
                 "growth, level, rate or milestone",
@@ -527,12 +548,17 @@ class _Builder:
             return False
         error, problem = check_regex(pattern)
         if error:
-            self.error(f"regular expression {pattern!r} does not compile: {error}", line, target_id,
+            self.error(f"regular expression {shown(pattern)} does not compile: {error}", line, target_id,
                        "escape ( ) [ ] . + * ? with a backslash")
             return False
         if problem:
-            self.error(f"regular expression {pattern!r} refused: {problem}", line, target_id,
-                       "rewrite it without nested repetition, alternation inside a repetition, or backreferences")
+            hint = (
+                "split it into shorter aliases, one per list item"
+                if problem.startswith("longer than")
+                else "rewrite it without nested or back-to-back repetitions, alternation inside a repetition, "
+                "a leading `.*`, or backreferences (see the README, targets.yaml)"
+            )
+            self.error(f"regular expression {shown(pattern)} refused: {problem}", line, target_id, hint)
             return False
         return True
 
@@ -541,9 +567,24 @@ class _Builder:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.error(f"`{key}` must be text", line_of(holder, key))
+            self.error(f"`{key}` must be text, not {_kind(value)}", line_of(holder, key), hint="put it in quotes")
             return None
         return value
+
+    def bad_year(self, year: Any, report: LDict) -> None:
+        """Why `year:` of a report cannot be used, with the fix: a quoted year, a date, a range."""
+        line = line_of(report, "year")
+        hint = "the year of the report, a number without quotes: year: 2017"
+        if year is None:
+            self.error("a report needs `year:` (e.g. 2017)", line, hint=hint)
+        elif isinstance(year, str) and year.strip().isascii() and year.strip().isdigit() and len(year.strip()) == 4:
+            self.error(f"`year: {_plain(year)}` is text, not a number", line, hint="write it without quotes: year: " + year.strip())
+        elif isinstance(year, date):
+            self.error(f"`year: {year}` is a date", line, hint=f"give the year alone: year: {year.year}")
+        elif isinstance(year, int) and not isinstance(year, bool):
+            self.error(f"year {year} is not the year of a work report (1949–2200)", line, hint=hint)
+        else:
+            self.error(f"`year: {_plain(year)}` is {_kind(year)}, not a year", line, hint=hint)
 
     def unknown_keys(
         self, holder: LDict, allowed: set[str], where: str, listing: str = "allowed: ", target_id: str | None = None
@@ -559,11 +600,63 @@ class _Builder:
             )
 
 
+def _kind(value: Any) -> str:
+    """What YAML made of a value, in words: why `id: 2017` or `quote: 2017` is not text."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false (YAML reads yes, no, on and off as true/false)"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, datetime | date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "text"
+    return f"a {type(value).__name__}"
+
+
+def _plain(value: Any) -> str:
+    """A value from targets.yaml as a message shows it: short, on one line."""
+    if isinstance(value, str):
+        return shown(value, 40)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list | dict):
+        return _kind(value)
+    return shown(str(value), 40).strip("'")
+
+
+def _quote_hint(value: Any) -> str:
+    if isinstance(value, bool | int | float | date):
+        return "; a value YAML reads as a number, a date or true/false can be kept as text in quotes"
+    return ""
+
+
 def _close(word: str, choices: Any) -> str | None:
     import difflib
 
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def existing_corpus(paths: tuple[Path, ...] | list[Path], targets_file: Path, line: int | None) -> list[Path]:
+    """The `corpus:` paths of targets.yaml, each of which must exist: a missing one is an error at
+    the `corpus:` line of targets.yaml (paths there are relative to it, a common surprise)."""
+    import os
+
+    for corpus_path in paths:
+        if not os.path.lexists(corpus_path):
+            raise ConfigError(
+                f"corpus path `{corpus_path}` does not exist",
+                path=str(targets_file),
+                line=line,
+                hint="corpus paths are relative to targets.yaml; or pass --corpus PATH",
+            )
+    return list(paths)
 
 
 def load_corpus_paths(path: Path) -> tuple[Path, ...]:
@@ -582,4 +675,4 @@ def load_corpus_paths(path: Path) -> tuple[Path, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
         raise ConfigError("`corpus` must be a list of paths", path=name, line=line_of(data, "corpus"))
-    return tuple(path.parent / c for c in value)
+    return tuple(existing_corpus(tuple(path.parent / c for c in value), path, line_of(data, "corpus")))

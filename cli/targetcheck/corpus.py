@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from targetcheck.errors import CorpusError
+from targetcheck.files import file_kind
 from targetcheck.reader import FileReading, Report, read_file
 
 
@@ -22,35 +25,96 @@ def city_key(city: str | None) -> str | None:
     return key
 
 
+# A folder holding more files than this is not a folder of reports (`--corpus /`, a home folder):
+# refused before anything is read, instead of reading for hours.
+MAX_CORPUS_FILES = 100_000
+
+
 def iter_corpus_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     """Every file under the given paths, in a stable order, with the name to show for it.
 
-    A path that does not exist is an input error (exit 2); hidden files and folders are skipped.
+    A path that does not exist, or that is neither a regular file nor a folder (a named pipe or a
+    device, which could block the run or never end), is an input error (exit 2). Inside folders,
+    hidden files and folders are skipped, links are followed (each folder once, so a loop of
+    links ends), and everything else is handed on: `read_file` skips what is not a regular file
+    with a warning naming it. A file named twice (`--corpus seeds --corpus seeds/a.txt`) is read
+    once.
     """
+    seen: set[str] = set()
     for path in paths:
-        if not path.exists():
-            raise CorpusError(
-                "no such file or folder", path=str(path), hint="check the --corpus path or the `corpus:` list in targets.yaml"
-            )
-        if path.is_file():
-            yield path, _display(path)
-            continue
-        found = []
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for file_name in files:
-                if not file_name.startswith("."):
-                    found.append(Path(root) / file_name)
-        for file_path in sorted(found):
+        kind = _argument_kind(path)
+        if kind == "file":
+            found = [path]
+        else:
+            found = _walk(path)
+        for file_path in found:
+            real = os.path.realpath(file_path)
+            if real in seen:
+                continue
+            seen.add(real)
             yield file_path, _display(file_path)
 
 
-def _display(path: Path) -> str:
-    """Paths under the working folder are shown relative to it; others as given."""
+def _argument_kind(path: Path) -> str:
+    """`file` or `folder`; anything else is refused with a CorpusError naming the path."""
+    hint = "check the --corpus path or the `corpus:` list in targets.yaml"
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise CorpusError("is a link to nothing", path=str(path), hint="point the link at a report or a folder") from None
+        raise CorpusError("no such file or folder", path=str(path), hint=hint) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise CorpusError("is a loop of symbolic links", path=str(path), hint="point the link at a report or a folder") from None
+        raise CorpusError(f"cannot be read: {exc.strerror or exc}", path=str(path), hint=hint) from None
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    raise CorpusError(
+        f"is {file_kind(mode)}, not a report file or a folder",
+        path=str(path),
+        hint="targetcheck reads regular files only (a pipe or a device may never end): save the text to a file first",
+    )
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    unlisted: list[Path] = []
+    visited: set[str] = set()
+
+    def failed(error: OSError) -> None:  # a folder that cannot be listed: read_file names it
+        if error.filename is not None:
+            unlisted.append(Path(error.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=failed, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:  # a link back to a folder already read
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file_name in files:
+            if not file_name.startswith("."):
+                found.append(Path(root) / file_name)
+        if len(found) > MAX_CORPUS_FILES:
+            raise CorpusError(
+                f"holds more than {MAX_CORPUS_FILES:,} files: not a folder of reports",
+                path=str(folder),
+                hint="pass the folder that holds the report files",
+            )
+    return sorted(found + unlisted)
+
+
+def _display(path: Path) -> str:
+    """Paths under the working folder are shown relative to it; others as given. Bytes of a
+    file name that are not UTF-8 are shown escaped (`\\xb0`), so that every output can print it."""
+    try:
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        shown = str(path)
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 @dataclass

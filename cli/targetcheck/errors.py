@@ -6,7 +6,33 @@ it; the CLI prints it as one line on stderr and exits with the error's code. No 
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
+
+# Line breaks and other control characters a message may pick up from the user's own text (a key
+# holding a newline, a file name with a tab): shown escaped, so that every message is one line.
+# Invisible format characters (zero-width spaces, bidirectional overrides that reorder what a
+# terminal shows) are escaped too: a message must show what the file holds.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+# Messages quote values from the user's files; one that quotes a megabyte is cut here, whatever
+# the code that built it forgot (the end, with its hint, is kept).
+MAX_MESSAGE = 2000
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and control characters escaped (`\\n`, `\\x00`): one line on any
+    terminal, whatever a file name or a key in targets.yaml holds. Lone surrogates (bytes of a
+    file name that is not UTF-8) are shown as `\\udcb0`, never passed on to fail the write. Past
+    MAX_MESSAGE characters, the middle is left out."""
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    if len(text) > MAX_MESSAGE:
+        cut = len(text) - MAX_MESSAGE
+        text = f"{text[: MAX_MESSAGE * 3 // 4]} … ({cut} characters left out) … {text[-MAX_MESSAGE // 4 :]}"
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 class ExitCode(IntEnum):
@@ -46,7 +72,7 @@ class TargetcheckError(Exception):
             where += ": "
         target = f"target {self.target_id}: " if self.target_id else ""
         hint = f" (hint: {self.hint})" if self.hint else ""
-        return f"{where}{target}{self.message}{hint}"
+        return one_line(f"{where}{target}{self.message}{hint}")
 
 
 class UsageError(TargetcheckError):

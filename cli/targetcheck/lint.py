@@ -15,12 +15,12 @@ Pure: returns problems, prints nothing.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from targetcheck.config import Config, TargetSpec, read_config
 from targetcheck.corpus import Corpus, city_key, iter_corpus_files
-from targetcheck.errors import CorpusError
 from targetcheck.problems import Problem, Problems, Severity
 from targetcheck.quotes import QuoteProblem, place_quote
 from targetcheck.reader import Report, read_file
@@ -37,6 +37,7 @@ class LintResult:
     problems: tuple[Problem, ...]  # sorted by line, errors before warnings on the same line
     targets: int  # targets read without error
     reports: int  # reports in the corpus the quotes were checked against
+    corpus_warnings: tuple[str, ...] = ()  # what the reader said about the corpus files (skipped …)
 
     @property
     def errors(self) -> int:
@@ -56,7 +57,9 @@ def lint_targets(path: Path, corpus_override: list[Path] | None = None) -> LintR
         check_quotes(config, corpus, problems)
         check_outcome_rules(config, corpus, problems)
     ordered = sorted(problems, key=lambda p: (p.line, p.severity is not Severity.ERROR))
-    return LintResult(path, tuple(ordered), len(config.targets) if config else 0, len(corpus.reports))
+    return LintResult(
+        path, tuple(ordered), len(config.targets) if config else 0, len(corpus.reports), tuple(corpus.warnings())
+    )
 
 
 def _load_corpus(config: Config, override: list[Path] | None, problems: Problems) -> Corpus:
@@ -64,18 +67,18 @@ def _load_corpus(config: Config, override: list[Path] | None, problems: Problems
     a missing path named in targets.yaml is a problem at the `corpus:` line."""
     paths = list(override) if override else list(config.corpus)
     corpus = Corpus()
+    existing = []
     for path in paths:
-        if not path.exists():
-            if override:
-                raise CorpusError("no such file or folder", path=str(path), hint="check the --corpus path")
+        if not os.path.lexists(path) and not override:
             problems.error(
                 f"corpus path `{path}` does not exist",
                 config.corpus_line,
                 hint="corpus paths are relative to targets.yaml",
             )
             continue
-        for file_path, display in iter_corpus_files([path]):
-            corpus.add(read_file(file_path, display))
+        existing.append(path)
+    for file_path, display in iter_corpus_files(existing):  # raises for a bad --corpus path
+        corpus.add(read_file(file_path, display))
     return corpus
 
 

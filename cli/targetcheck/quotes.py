@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from targetcheck.reader import Report
 from targetcheck.reader.paragraphs import Paragraph
+from targetcheck.regexcheck import shown
 from targetcheck.textnorm import normalize
 
 
@@ -29,10 +30,10 @@ def place_quote(report: Report, quote: str) -> tuple[Paragraph, int] | QuoteProb
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        return QuoteProblem(f"the quote is not in its report ({report.file}): {quote!r}", _nearest_hint(report, quote))
+        return QuoteProblem(f"the quote is not in its report ({report.file}): {shown(quote)}", _nearest_hint(report, quote))
     lines = ", ".join(str(paragraph.line_at(offset)) for paragraph, offset in hits[:8])
     return QuoteProblem(
-        f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {quote!r}",
+        f"the quote stands {len(hits)} times in {report.file} (lines {lines}): {shown(quote)}",
         "quote a longer clause (add the next clause) so that it points at one place",
     )
 
@@ -49,9 +50,9 @@ def _nearest_hint(report: Report, quote: str) -> str:
             high = mid - 1
     if low >= 2:
         paragraph, offset = report.find_quote(needle[:low])[0]
-        shown = paragraph.original(offset, offset + low)
+        opening = paragraph.original(offset, offset + low)
         return (
-            f"its first {low} characters `{shown}` stand at line {paragraph.line_at(offset)}; "
+            f"its first {low} characters `{opening}` stand at line {paragraph.line_at(offset)}; "
             "copy the clause exactly as the report states it"
         )
     return "copy the clause exactly as the report states it (spacing and full-width forms may differ)"

@@ -97,7 +97,7 @@ def compare(key, results, out):
             vok = gv is not None and abs(float(gv) - float(exp_v)) <= 0.011 * max(1.0, abs(float(exp_v)))
             agree_v += bool(vok)
         q = norm(ev.get("quote"))
-        for f, tq in traps:
+        for _f, tq in traps:
             if q and tq and (tq in q or q in tq) and a["file"].split("/")[0] in (ev.get("file") or ""):
                 trap_hits.append((a["id"], tq, ev.get("quote")))
         rows.append((a["id"], exp, got, exp_v, ev.get("value"), ok, vok, ev.get("quote"), ev.get("file"), ev.get("line"), a.get("ambiguous")))

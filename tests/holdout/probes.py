@@ -55,7 +55,7 @@ def main():
         text = src.read_text(encoding="utf-8")
         olds, news = ([old], [new]) if isinstance(old, str) else (old, new)
         changed = text
-        for o, n in zip(olds, news):
+        for o, n in zip(olds, news, strict=False):
             assert o in changed, (name, o)
             changed = changed.replace(o, n, 1)
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:

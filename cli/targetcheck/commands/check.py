@@ -24,6 +24,7 @@ from targetcheck.selection import FAIL_ON_STATUSES, Selection, parse_statuses
 from targetcheck.verdict import Status
 
 if TYPE_CHECKING:
+    from targetcheck.config import Config
     from targetcheck.corpus import Corpus
     from targetcheck.render.model import CorpusFile
     from targetcheck.results import Result
@@ -92,7 +93,7 @@ def run_check_command(options: CheckOptions) -> int:
     # (and then merged), or for its `corpus:` list when no --corpus is given.
     targets_path = options.targets or (None if options.auto else Path("targets.yaml"))
     config = load_config(targets_path) if targets_path else None
-    corpus_paths = options.corpus or (list(config.corpus) if config else _auto_corpus())
+    corpus_paths = options.corpus or (config_corpus(config) if config else _auto_corpus())
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
     if options.output is not None:
@@ -182,11 +183,24 @@ def refuse_to_overwrite_inputs(output: Path, inputs: list[Path]) -> None:
             )
 
 
+def config_corpus(config: Config) -> list[Path]:
+    """The corpus targets.yaml names; a path there that does not exist is an error at its line."""
+    from targetcheck.config import existing_corpus
+
+    return existing_corpus(config.corpus, config.path, config.corpus_line)
+
+
 def run_date() -> str:
     """Today, or the date of SOURCE_DATE_EPOCH (reproducible reports)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch[:20]}{'…' if len(epoch) > 20 else ''} is not a date targetcheck can use",
+                hint="seconds since 1970-01-01, e.g. SOURCE_DATE_EPOCH=1767225600; or unset it",
+            ) from None
     return date.today().isoformat()
 
 

@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from targetcheck.commands.output import write_stdout
-from targetcheck.errors import ExitCode, UsageError
+from targetcheck.commands.output import warn, write_stdout
+from targetcheck.errors import ExitCode, UsageError, one_line
 from targetcheck.lint import LintResult, lint_targets
 from targetcheck.problems import Problem
 
@@ -32,6 +32,8 @@ def run_lint_command(options: LintOptions) -> int:
         raise UsageError(f"unknown format {options.format!r} for lint", hint=f"use one of: {', '.join(LINT_FORMATS)}")
     path = options.targets or Path("targets.yaml")
     result = lint_targets(path, options.corpus or None)
+    for message in result.corpus_warnings:
+        warn(message)
     name = str(path)
     if options.format == "json":
         payload = {
@@ -51,13 +53,15 @@ def format_problem(name: str, problem: Problem) -> str:
     """`targets.yaml:12: error: [2017.gdp-growth] message (hint: …)`."""
     target = f"[{problem.target_id}] " if problem.target_id else ""
     hint = f" (hint: {problem.hint})" if problem.hint else ""
-    return f"{name}:{problem.line}: {problem.severity}: {target}{problem.message}{hint}"
+    return one_line(f"{name}:{problem.line}: {problem.severity}: {target}{problem.message}{hint}")
 
 
 def _summary(name: str, result: LintResult) -> None:
     """For people, on stderr: stdout holds only the problems."""
     if result.problems:
         counts = f"{result.errors} error{'s' * (result.errors != 1)}, {result.warnings} warning{'s' * (result.warnings != 1)}"
-        sys.stderr.write(f"{name}: {counts}\n")
+        sys.stderr.write(one_line(f"{name}: {counts}") + "\n")
     else:
-        sys.stderr.write(f"{name}: no problems ({result.targets} targets, quotes checked against {result.reports} reports)\n")
+        sys.stderr.write(
+            one_line(f"{name}: no problems ({result.targets} targets, quotes checked against {result.reports} reports)") + "\n"
+        )

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
-from targetcheck.errors import OutputError
+from targetcheck.errors import OutputError, one_line
 
 
 def stdout_is_terminal() -> bool:
@@ -46,7 +47,7 @@ def table_width(terminal: bool | None = None) -> int:
 
 def warn(message: str) -> None:
     try:
-        sys.stderr.write(f"targetcheck: warning: {message}\n")
+        sys.stderr.write(f"targetcheck: warning: {one_line(message)}\n")
     except (BrokenPipeError, ValueError):
         pass
 
@@ -58,13 +59,19 @@ def write_stdout(text: str) -> None:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
-            buffer.write(text.encode("utf-8"))
+            buffer.write(encode_payload(text))
             buffer.flush()
         else:  # a text-only stream (tests that swap sys.stdout)
             sys.stdout.write(text)
             sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+
+
+def encode_payload(text: str) -> bytes:
+    """UTF-8; a lone surrogate (a file name whose bytes are not UTF-8) is written `\\udcb0`
+    instead of failing the whole write."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def silence_stdout() -> None:
@@ -79,21 +86,45 @@ def silence_stdout() -> None:
 
 def check_output_folder(path: Path) -> None:
     """Before any work: the folder must exist and `path` must not be a folder."""
+    if not str(path) or str(path) == ".":
+        raise OutputError("--output needs a file name", hint="--output verdicts.csv, or --output - for stdout")
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is not a folder", path=str(folder), hint=f"choose another --output than {path}")
     if not folder.is_dir():
         raise OutputError(
             "the folder to write into does not exist", path=str(folder), hint=f"create it first, or choose another --output than {path}"
         )
     if path.is_dir():
         raise OutputError("is a folder", path=str(path), hint="give --output a file name")
+    if path.is_file() and not os.access(path, os.W_OK):  # replacing it would go round the protection
+        raise OutputError("is read-only", path=str(path), hint="make it writable (chmod u+w), or choose another --output")
 
 
 def write_file_atomically(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to `path` whole or not at all: into a temporary file in the same
     folder, then `os.replace` over `path`. On any failure the temporary file is removed and an
-    existing `path` is left as it was."""
+    existing `path` is left as it was.
+
+    A link is written through (the file it points at is replaced, the link stays); a device or a
+    named pipe (`--output /dev/stdout`) is written to directly, as a shell's `>` would."""
     check_output_folder(path)
-    data = text.encode("utf-8")
+    data = encode_payload(text)
+    try:
+        kind = path.stat().st_mode  # through links
+    except OSError:
+        kind = None
+    if kind is not None and stat.S_ISREG(kind) and path.is_symlink():
+        path = path.resolve()
+    elif kind is not None and not stat.S_ISREG(kind):
+        try:
+            with open(path, "wb") as stream:
+                stream.write(data)
+        except BrokenPipeError:
+            raise  # a reader that went away: the command ends quietly (app._run)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from exc
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o777
@@ -104,7 +135,9 @@ def write_file_atomically(path: Path, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}", path=str(folder)) from exc
+        raise OutputError(
+            f"cannot write here: {exc.strerror or exc}", path=str(folder), hint="choose a folder you can write to"
+        ) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

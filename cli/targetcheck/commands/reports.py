@@ -19,7 +19,9 @@ def run_reports_command(corpus_paths: list[Path], targets: Path | None, format: 
         from targetcheck.config import load_config
 
         config = load_config(targets or Path("targets.yaml"))
-        corpus_paths = list(config.corpus)
+        from targetcheck.commands.check import config_corpus
+
+        corpus_paths = config_corpus(config)
     rows = []
     for path, display in iter_corpus_files(corpus_paths):
         reading = read_file(path, display)

@@ -35,14 +35,19 @@ def run_scan_command(options: ScanOptions) -> int:
         targets_path = Path("targets.yaml")
     config = load_config(targets_path) if targets_path is not None else None
     scans = []
+    read: list[str] = []
     for path, display in iter_corpus_files(options.reports):
+        read.append(display)
         reading = read_file(path, display)
         for message in reading.warnings:
             warn(f"{display}: {message}")
         for report in reading.reports:
             scans.append(scan_report(report, config))
     if not scans:
-        raise UsageError("no readable report in the files given", hint="each report needs its header line (see README)")
+        files = ", ".join(read[:3]) + (f" and {len(read) - 3} more" if len(read) > 3 else "") if read else "no file"
+        raise UsageError(
+            f"no readable report in {files}", hint="each report needs its header line (see the warnings above, and README)"
+        )
     if options.format == "json":
         write_stdout(render_json(scans))
     elif options.format == "yaml":

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from targetcheck.commands.check import config_corpus
 from targetcheck.commands.output import warn, write_stdout
 from targetcheck.errors import ExitCode, UsageError
 
@@ -21,6 +22,8 @@ class ShowOptions:
     format: str = "text"
 
     def __post_init__(self) -> None:
+        if not self.target_id.strip():
+            raise UsageError("no target id given", hint="e.g. targetcheck show 2024.gdp-growth; `targetcheck check` lists the ids")
         if self.format not in SHOW_FORMATS:
             raise UsageError(f"unknown format {self.format!r} for show", hint=f"use one of: {', '.join(SHOW_FORMATS)}")
 
@@ -36,7 +39,7 @@ def run_show_command(options: ShowOptions) -> int:
     spec = next((t for t in config.targets if t.id == options.target_id), None)
     if spec is None:
         raise unknown_id(options.target_id, [t.id for t in config.targets], str(targets_path))
-    corpus_paths = options.corpus or list(config.corpus)
+    corpus_paths = options.corpus or config_corpus(config)
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
     corpus = load_corpus(corpus_paths)

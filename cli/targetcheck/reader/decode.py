@@ -1,4 +1,6 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; binary refused."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the NUL
+bytes say which end is which), GB18030/GBK, and files that mix UTF-8 and GB18030 lines (pasted
+together from two sources); binary refused."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ class NotText(Exception):
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "utf-8+gb18030"
+    note: str | None = None  # a warning worth passing on (a guess was made)
 
 
 _BOMS = (
@@ -38,13 +41,74 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise NotText(f"starts with a {encoding} byte-order mark but is not {encoding}") from exc
     if b"\x00" in data[:4096]:
-        raise NotText("binary data (NUL bytes)")
-    for encoding in ("utf-8", "gb18030"):
+        return _utf16_without_bom(data)
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
+    try:
+        return _checked(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError:
+        raise NotText("not UTF-8, UTF-16 or GB18030 text") from None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded:
+    """Text saved as UTF-16 without a byte-order mark (NUL bytes are the high half of ASCII
+    characters and newlines): read in the byte order that gives Chinese and ASCII text, not
+    characters of other scripts. Anything else with NUL bytes is binary."""
+    if len(data) % 2 == 0:
+        head = data[:4096]
+        scores = {encoding: _plain_share(head.decode(encoding, "replace")) for encoding in ("utf-16-le", "utf-16-be")}
+        encoding = max(scores, key=lambda e: scores[e])
+        if scores[encoding] > 0.6:
+            try:
+                decoded = _checked(data.decode(encoding), encoding)
+            except (UnicodeDecodeError, NotText):
+                pass
+            else:
+                return Decoded(decoded.text, encoding, f"UTF-16 without a byte-order mark: read as {encoding.upper()}")
+    raise NotText("binary data (NUL bytes)")
+
+
+def _plain_share(text: str) -> float:
+    """Share of characters that are Chinese, CJK punctuation or printable ASCII (with newlines)."""
+    plain = sum(
+        1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        or (ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
+    )
+    return plain / max(1, len(text))
+
+
+_LINE_ENDS = re.compile(rb"(\r\n|\r|\n)")
+_MULTIBYTE_UTF8 = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
+
+
+def _mixed_lines(data: bytes) -> Decoded | None:
+    """A file that is not UTF-8 as a whole but has lines that clearly are (two or more three-byte
+    UTF-8 sequences: Chinese in UTF-8; GBK text almost never forms them by chance): each line is
+    read in its own encoding, UTF-8 where it decodes, GB18030 elsewhere."""
+    pieces = _LINE_ENDS.split(data)
+    utf8_lines = 0
+    out = []
+    others = 0
+    for piece in pieces:
         try:
-            return _checked(data.decode(encoding), encoding)
+            text = piece.decode("utf-8")
         except UnicodeDecodeError:
+            others += 1
+            out.append(piece.decode("gb18030", "replace"))
             continue
-    raise NotText("not UTF-8, UTF-16 or GB18030 text")
+        if len(_MULTIBYTE_UTF8.findall(piece)) >= 2:
+            utf8_lines += 1
+        out.append(text)
+    if not utf8_lines:
+        return None
+    decoded = _checked("".join(out), "utf-8+gb18030")
+    note = f"mixed encodings: {others} line{'s' * (others != 1)} read as GB18030, the rest as UTF-8"
+    return Decoded(decoded.text, decoded.encoding, note)
 
 
 def _checked(text: str, encoding: str) -> Decoded:
@@ -59,7 +123,19 @@ def _checked(text: str, encoding: str) -> Decoded:
         raise NotText("binary data (not characters of any script)")
     if not text.strip():
         raise NotText("empty file")
-    return Decoded(text, encoding)
+    return Decoded(_harmless(text), encoding)
+
+
+# Control characters left in a report (PDF debris, or planted: `ESC[2J` clears a terminal, a
+# right-to-left override shows `7.6%` as `%6.7`) would reach the terminal inside quotes: each
+# becomes a visible stand-in of the same length (`␛`, `�`), so offsets and lines stay as they are.
+_STAND_INS = {code: 0x2400 + code for code in (*range(0x00, 0x09), *range(0x0E, 0x20))}
+_STAND_INS |= {0x7F: 0x2421, **dict.fromkeys((*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)), 0xFFFD)}
+_NEEDS_STAND_IN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _harmless(text: str) -> str:
+    return text.translate(_STAND_INS) if _NEEDS_STAND_IN.search(text) else text
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -37,10 +37,13 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line))
 
 
+_MAX_HEADING = 60  # characters
+
+
 def looks_like_heading(text: str) -> bool:
     """A numbered heading, or a short line without sentence punctuation (a title)."""
     stripped = text.strip()
-    if _HEADING.match(stripped) and len(stripped) <= 60 and not stripped.endswith("。"):
+    if _HEADING.match(stripped) and len(stripped) <= _MAX_HEADING and not stripped.endswith("。"):
         return True
     return len(stripped) <= 25 and not _INNER_PUNCT.search(stripped)
 
@@ -113,6 +116,7 @@ def build_paragraphs(lines: list[tuple[int, str]]) -> list[Paragraph]:
         paragraphs.append(Paragraph(len(paragraphs), "".join(text_parts), starts, pieces))
         current.clear()
 
+    current_length = 0  # characters in `current`
     for number, raw in lines:
         norm, segments = normalize_with_segments(raw)
         if not norm:
@@ -121,17 +125,21 @@ def build_paragraphs(lines: list[tuple[int, str]]) -> list[Paragraph]:
             continue
         if current:
             previous = current[-1][2]
-            joined_text = "".join(piece[2] for piece in current)
+            # A heading is at most 60 characters: a longer paragraph is never joined anew, which
+            # keeps a paragraph of 100,000 continued lines linear.
+            heading = current_length <= _MAX_HEADING and looks_like_heading("".join(piece[2] for piece in current))
             continues = (
                 not ends_sentence(previous)
                 and not is_date_line(previous)
-                and not looks_like_heading(joined_text)
+                and not heading
                 and not looks_like_heading(norm)
                 and not is_date_line(norm)
                 and not norm.startswith(("各位代表", "——", "--"))
             )
             if not continues:
                 flush()
+                current_length = 0
         current.append((number, raw, norm, segments))
+        current_length += len(norm)
     flush()
     return paragraphs

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from targetcheck.files import file_kind, megabytes
 from targetcheck.reader.decode import NotText, decode_bytes, split_lines
 from targetcheck.reader.header import Header, is_date_line, parse_header
 from targetcheck.reader.paragraphs import Paragraph, build_paragraphs, looks_like_heading
@@ -75,20 +78,55 @@ class FileReading:
     skipped: bool = False  # nothing usable in the file
 
 
+# No work report comes near this (the longest are about 1 MB); a larger file is a log, a dump or
+# a video that landed in the corpus folder, and reading it whole would cost minutes and memory.
+MAX_REPORT_BYTES = 100 * 1024 * 1024
+
+
 def read_file(path: Path, display: str | None = None) -> FileReading:
-    """Read one report file. Never raises for bad content: it warns and skips instead."""
+    """Read one report file. Never raises for bad content: it warns and skips instead.
+
+    Only regular files are opened (a named pipe or a device could block the run or never end);
+    an empty file is skipped without opening it (which also keeps /proc-like files from
+    blocking), and so is a file larger than MAX_REPORT_BYTES."""
     name = display or str(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except OSError as exc:
-        return FileReading(name, [], [f"cannot be read ({exc.strerror or exc}): skipped"], skipped=True)
+        return _skipped(name, f"cannot be read ({exc.strerror or exc}): skipped")
+    if stat.S_ISDIR(info.st_mode):  # a folder the walk could not list
+        try:
+            os.listdir(path)
+            why = "not listed"
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+        return _skipped(name, f"is a folder that cannot be listed ({why}): skipped")
+    if not stat.S_ISREG(info.st_mode):
+        return _skipped(name, f"is {file_kind(info.st_mode)}, not a report file: skipped")
+    if info.st_size == 0:
+        return _skipped(name, "not text (empty file): skipped")
+    if info.st_size > MAX_REPORT_BYTES:
+        return _skipped(
+            name, f"is {megabytes(info.st_size)}, more than the {MAX_REPORT_BYTES // 2**20} MB a report file may be: skipped"
+        )
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_REPORT_BYTES + 1)
+    except OSError as exc:
+        return _skipped(name, f"cannot be read ({exc.strerror or exc}): skipped")
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
-        return FileReading(name, [], [f"not text ({exc}): skipped"], skipped=True)
+        return _skipped(name, f"not text ({exc}): skipped")
     reading = read_text(decoded.text, name)
     reading.encoding = decoded.encoding
+    if decoded.note:
+        reading.warnings.insert(0, decoded.note)
     return reading
+
+
+def _skipped(name: str, warning: str) -> FileReading:
+    return FileReading(name, [], [warning], skipped=True)
 
 
 def read_text(text: str, name: str) -> FileReading:
@@ -155,24 +193,31 @@ def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
 
     kept: list[tuple[int, int]] = []
     kept_content: list[list[str]] = []
-    kept_digest: list[str] = []
+    by_digest: dict[str, int] = {}
+    # A copy cut short opens like the copy it was cut from: only blocks with the same first two
+    # lines are compared, so a file of thousands of different reports is split in linear time.
+    by_opening: dict[tuple[str, ...], list[int]] = {}
+    by_first: dict[str, list[int]] = {}
     copies: dict[int, int] = {}
     warnings: list[str] = []
     for r in ranges:
         body = content(r)
-        digest = hashlib.sha1("\n".join(body).encode()).hexdigest()
-        match = next(
-            (
-                k
-                for k, (other, d) in enumerate(zip(kept_content, kept_digest, strict=True))
-                if d == digest or (len(body) < len(other) and other[: len(body)] == body)
-            ),
-            None,
-        )
+        digest = hashlib.sha1("\n".join(body).encode("utf-8", "surrogatepass")).hexdigest()
+        opening = tuple(body[:2])
+        # one line: any block that opens with it (blocks hold at least one line)
+        candidates = by_opening.get(opening, []) if len(body) >= 2 else by_first.get(body[0], [])
+        match = by_digest.get(digest)
+        if match is None:
+            match = next(
+                (k for k in candidates if len(body) < len(kept_content[k]) and kept_content[k][: len(body)] == body),
+                None,
+            )
         if match is None:
             kept.append(r)
             kept_content.append(body)
-            kept_digest.append(digest)
+            by_digest[digest] = len(kept) - 1
+            by_opening.setdefault(opening, []).append(len(kept) - 1)
+            by_first.setdefault(body[0], []).append(len(kept) - 1)
             copies[len(kept) - 1] = 1
         else:
             copies[match] += 1

@@ -30,6 +30,17 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# A report's longest items are a few hundred characters. Text without sentence punctuation (a
+# damaged extraction, one enormous line) is cut into items of at most this many characters, at
+# the last clause separator where there is one: every rule (and every regular expression in
+# targets.yaml) then runs on bounded text, and the run stays linear in the size of the file.
+MAX_ITEM_CHARS = 1000
+# Markers such as `预计` hold over the items of their sentence; an item looks back at most this far
+# for them, so that a sentence that never ends (damaged text) costs linear time, not quadratic.
+MAX_SENTENCE_LEAD = 4 * MAX_ITEM_CHARS
+_SOFT_BREAK = re.compile(r"[，、：,:；;\s]")
+
+
 @dataclass(frozen=True)
 class Item:
     """One item of evidence: the text between two `。`/`；`, inside one paragraph."""
@@ -38,7 +49,7 @@ class Item:
     start: int  # offsets into the paragraph's normalised text
     end: int
     text: str  # normalised text of the item (no terminator)
-    sentence_start: int  # where its sentence (to the `。`) starts in the paragraph
+    sentence_start: int  # where its sentence (to the `。`) starts, at most MAX_SENTENCE_LEAD before it
     tag: Tag
 
     def clause_bounds(self) -> list[tuple[int, int]]:
@@ -54,10 +65,33 @@ def index_items(paragraphs: list[Paragraph], tags: list[Tag]) -> list[Item]:
         sentence_start = 0
         for match in _ITEM_END.finditer(text):
             if match.start() > pos:
-                items.append(Item(p.index, pos, match.start(), text[pos : match.start()], sentence_start, tag))
+                _append(items, p.index, text, pos, match.start(), sentence_start, tag)
             pos = match.end()
             if not match.group().startswith(("；", ";")):
                 sentence_start = pos
         if pos < len(text):
-            items.append(Item(p.index, pos, len(text), text[pos:], sentence_start, tag))
+            _append(items, p.index, text, pos, len(text), sentence_start, tag)
     return items
+
+
+def _append(items: list[Item], paragraph: int, text: str, start: int, end: int, sentence_start: int, tag: Tag) -> None:
+    if end - start <= MAX_ITEM_CHARS and start - sentence_start <= MAX_SENTENCE_LEAD:  # a real sentence
+        items.append(Item(paragraph, start, end, text[start:end], sentence_start, tag))
+        return
+    for piece_start, piece_end in _bounded(text, start, end):
+        lead = max(sentence_start, piece_start - MAX_SENTENCE_LEAD)
+        items.append(Item(paragraph, piece_start, piece_end, text[piece_start:piece_end], lead, tag))
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as one span, or cut into spans of at most MAX_ITEM_CHARS (see there)."""
+    spans = []
+    while end - start > MAX_ITEM_CHARS:
+        limit = start + MAX_ITEM_CHARS
+        cut = limit
+        for match in _SOFT_BREAK.finditer(text, start + MAX_ITEM_CHARS // 2, limit):
+            cut = match.end()
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans

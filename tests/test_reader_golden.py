@@ -35,6 +35,11 @@ def test_reader_case(text_file: Path) -> None:
     warnings = reading.warnings + report.warnings
     for needle in expected.get("warnings", []):
         assert any(needle in w for w in warnings), (needle, warnings)
+    for want in expected.get("items", []):
+        # The period an item (a sentence or `；` item) is read as: kind and year.
+        matches = [item for item in report.items if want["contains"] in item.text]
+        assert len(matches) == 1, want
+        assert [str(matches[0].tag.kind), matches[0].tag.year] == [want["kind"], want["year"]], want
     for para in expected.get("paragraphs", []):
         matches = [p for p in report.paragraphs if para["contains"] in p.text]
         assert len(matches) == 1, para

@@ -40,10 +40,15 @@ def is_page_number(line: str) -> bool:
 _MAX_HEADING = 60  # characters
 
 
+# A heading never holds a sentence end: `（二）重点产业集群扩规提质。三大…，稀土新材` is a paragraph
+# that opens with a run-in heading, and a page break after it must be repaired like any other.
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
 def looks_like_heading(text: str) -> bool:
     """A numbered heading, or a short line without sentence punctuation (a title)."""
     stripped = text.strip()
-    if _HEADING.match(stripped) and len(stripped) <= _MAX_HEADING and not stripped.endswith("。"):
+    if _HEADING.match(stripped) and len(stripped) <= _MAX_HEADING and not _SENTENCE_END.search(stripped):
         return True
     return len(stripped) <= 25 and not _INNER_PUNCT.search(stripped)
 

@@ -157,7 +157,7 @@ def _build_report(numbered: list[tuple[int, str]], name: str) -> Report | None:
     paragraphs = build_paragraphs(numbered)
     tags, warnings = tag_paragraphs(paragraphs, header.year)
     sections = group_sections(paragraphs, tags)
-    items = index_items(paragraphs, tags)
+    items = index_items(paragraphs, tags, header.year)
     warnings = list(header.warnings) + warnings
     if header.city is None:
         warnings.append("header names no city")

@@ -50,6 +50,15 @@ _PARA_MULTI = re.compile(
 _PARA_YEAR = re.compile(
     r"(?:过去|刚刚过去)的?一年|一年来|这一年|去年|(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市)"
 )
+# Inside a review paragraph, a sentence (or `；` item) that *opens* with a period marker switches
+# the period of that sentence and of the ones after it, to the paragraph's end: five-year
+# paragraphs are written `（一）….过去五年，…年均增长7.1%…。2017年，…。初步核算，全年实现…`, and
+# the figures after `2017年，` are the year's. Only an opening counts (after a connective such as
+# `同时，`): `…比去年增长8%` or `…其中2017年改造38960户` in mid-sentence switch nothing.
+_SENTENCE_LEAD = re.compile(r"(?:与此同时|同时|此外|另外|特别是|尤其是|在此基础上)?[，,、]?")
+_OPEN_YEAR = re.compile(
+    r"(?:(?:刚刚)?过去的?一年|一年来|这一年|去年|(?:刚刚过去的)?(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市))"
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,32 @@ def _paragraph_period(text: str, year: int) -> str | None:
     if multi:
         return "multi"
     return None
+
+
+def sentence_period(text: str, year: int) -> str | None:
+    """'year' when `text` (a sentence or `；` item of a review paragraph) opens with a marker of
+    the reviewed year (`2017年，`, `过去一年，`, `这一年，`, `去年，`, `一年来，`), 'multi' when it
+    opens with a five-year marker (`五年来`, `过去五年`, `本届政府…`, `“十三五”以来`), else None.
+    A year before the reviewed one (`2013年以来，`) opens a multi-year passage."""
+    head = text[_SENTENCE_LEAD.match(text).end() :]  # type: ignore[union-attr]
+    single = _OPEN_YEAR.match(head)
+    if single:
+        y = single.group("y")
+        if y is None or int(y) == year - 1:
+            return "year"
+        return "multi" if int(y) < year - 1 else None
+    if _PARA_MULTI.match(head):
+        return "multi"
+    return None
+
+
+def period_tag(tag: Tag, period: str | None, year: int) -> Tag:
+    """The tag of a review sentence whose period marker is `period` (see `sentence_period`)."""
+    if tag.kind not in REVIEW_KINDS or period is None:
+        return tag
+    if period == "year":
+        return Tag(Kind.REVIEW, year - 1, tag.headline)
+    return Tag(Kind.REVIEW_MULTIYEAR, None, tag.headline)
 
 
 def tag_paragraphs(paragraphs: list[Paragraph], year: int) -> tuple[list[Tag], list[str]]:

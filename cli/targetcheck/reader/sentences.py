@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from targetcheck.reader.paragraphs import Paragraph
-from targetcheck.reader.sections import Tag
+from targetcheck.reader.sections import REVIEW_KINDS, Tag, period_tag, sentence_period
 
 # Sentence and item ends. A full stop inside a number (`3.5`) is not a sentence end.
 _ITEM_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
@@ -57,19 +57,29 @@ class Item:
         return clause_bounds(self.text)
 
 
-def index_items(paragraphs: list[Paragraph], tags: list[Tag]) -> list[Item]:
+def index_items(paragraphs: list[Paragraph], tags: list[Tag], year: int | None = None) -> list[Item]:
+    """The items of every paragraph. With the report's `year`, an item of a review paragraph gets
+    the period of its sentence rather than the paragraph's: a sentence that opens with a marker
+    of the reviewed year (`2017年，`, `过去一年，`) or of five years (`五年来，`) switches the
+    period of the items from there to the paragraph's end (`sections.sentence_period`)."""
     items: list[Item] = []
-    for p, tag in zip(paragraphs, tags, strict=True):
+    for p, paragraph_tag in zip(paragraphs, tags, strict=True):
         text = p.text
         pos = 0
         sentence_start = 0
+        tag = paragraph_tag
+        review = year is not None and paragraph_tag.kind in REVIEW_KINDS
         for match in _ITEM_END.finditer(text):
             if match.start() > pos:
+                if review:
+                    tag = period_tag(tag, sentence_period(text[pos : pos + 40], year), year)  # type: ignore[arg-type]
                 _append(items, p.index, text, pos, match.start(), sentence_start, tag)
             pos = match.end()
             if not match.group().startswith(("；", ";")):
                 sentence_start = pos
         if pos < len(text):
+            if review:
+                tag = period_tag(tag, sentence_period(text[pos : pos + 40], year), year)  # type: ignore[arg-type]
             _append(items, p.index, text, pos, len(text), sentence_start, tag)
     return items
 

@@ -265,6 +265,8 @@ def _growth_from(
         _q_start, q_end, quantity = chosen
         if quantity.unit not in ("%", "倍"):
             return None
+        if _TARGET_AFTER.match(text, q_end):
+            continue  # `实现增长8%的预期目标`: the target restated; look further
         value = quantity.value * 100 if quantity.unit == "倍" else quantity.value
         qualifiers = []
         if verb.group("verb").startswith(_FALL_VERBS):
@@ -374,6 +376,7 @@ def _first_fitting(
     unit: str | None,
     year: int,
 ) -> _Found | None:
+    restated: _Found | None = None
     for pool, lead_from in pools:
         for start, end, quantity in pool:
             if not _fits(quantity, measure, unit):
@@ -382,6 +385,13 @@ def _first_fitting(
             said_of = re.search(r"(\d{4})年(?:底|末)?的?$", lead)
             if said_of and int(said_of.group(1)) != year:
                 continue  # `由2016年的269天增加到2017年的285天`: 269 is said of another year
+            if _restates_target(text, lead, end):
+                # `经济总量距离5000亿元的目标还有差距`: a figure of the target, not of the outcome. Kept
+                # (set aside, with the reason) only when the clause gives no other figure.
+                if restated is None:
+                    restated = (min(match.start(), start), max(match.end(), end), quantity, quantity.value,
+                                ("target-restated",), None)
+                continue
             qualifiers: list[str] = []
             if _CHANGE_BEFORE.search(lead) or quantity.unit == "个百分点":
                 qualifiers.append("change")  # `增加20天`, `提高1.4个百分点`: not a level
@@ -394,7 +404,18 @@ def _first_fitting(
             if growth:
                 span_end = growth.end()
             return span_start, span_end, quantity, quantity.value, tuple(qualifiers), None
-    return None
+    return restated
+
+
+# A target restated in a review: a figure governed by `目标`/`任务` after it (`5000亿元的目标`,
+# `1300亿元目标`, `…的预期目标`, `年度任务`), by `距(离)`/`离`/`还差`/`目标为` before it (`距1300亿元目标
+# 还差14亿元`, `（目标为3.5万人）`), or a share of a target (`完成年度目标的85%`).
+_TARGET_AFTER = re.compile(r"(?:左右|以上)?的?(?:预期|年度|既定|奋斗|年初)?(?:目标|任务)")
+_TARGET_BEFORE = re.compile(r"(?:距离?|离|还差|相差|差距|目标(?:值)?(?:为|是)?|预期(?:为|是)|(?:目标|任务|计划)的)$")
+
+
+def _restates_target(text: str, lead: str, end: int) -> bool:
+    return bool(_TARGET_AFTER.match(text, end) or _TARGET_BEFORE.search(lead))
 
 
 _GROWTH_AFTER = re.compile(r"[，,](?:同比|比上年|较上年|按可比(?:口径|价格)(?:计算)?)?(?:增长|下降|增加|减少)[\d.]+%")
@@ -478,6 +499,8 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
             quals.append("just-under")
     marker = _period_marker(before)
     reason = _aside_reason(item, report, year, marker)
+    if reason is None and "target-restated" in quals:
+        reason = "a target restated (…的目标, 距…), not an outcome"
     if reason is None and quantity is not None:
         if "multi-year" in quals or (marker is not None and marker[0] == "multi"):
             reason = f"a multi-year average or total ({marker[1] if marker else '年均'}), not the figure for {year}"

@@ -167,7 +167,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
     if terms.comparator is Comparator.MILESTONE:
         status = Status.MET if chosen.done else Status.MISSED
         actual = ActualView(None, None, None, quote, followup.file, line, qualifiers)
-        note = "reported done" if chosen.done else "reported not done: " + ", ".join(chosen.qualifiers)
+        note = "reported " + milestone_state(chosen)
         return Result(**base, status=status, actual=actual, difference=None, difference_unit=None,
                       notes=(note, *object_notes, *firm_notes), followup=followup.file, considered=considered)
     actual_value = _in_target_unit(chosen, terms.unit, indicator.measure)
@@ -261,7 +261,15 @@ def _considered(finding: Finding, report: Report) -> tuple[Considered, ...]:
     for candidate in finding.considered:
         quote, line = evidence(candidate, report)
         figure = candidate.quantity.text if candidate.quantity is not None else None
-        reason = "used" if candidate is finding.chosen else (candidate.reason or "a better figure was used")
+        if candidate is finding.chosen:
+            reason = "used"
+        elif candidate.reason:
+            reason = candidate.reason
+        elif candidate.quantity is None:
+            # A milestone: another object, or another reading of the same one, that did not decide.
+            reason = f"also read: {candidate.object or 'the object'}: {milestone_state(candidate)}"
+        else:
+            reason = "a better figure was used"
         out.append(Considered(quote, report.file, line, figure, reason))
     return tuple(out)
 
@@ -278,9 +286,27 @@ def _object_notes(finding: Finding, report: Report) -> list[str]:
             notes.append(f"{name}: not reported")
             continue
         quote, line = evidence(candidate, report)
-        state = "done" if candidate.done else "not done (" + ", ".join(candidate.qualifiers) + ")"
+        state = milestone_state(candidate)
         notes.append(f"{name}: {state} ({report.file}:{line}: {quote})")
     return notes
+
+
+def milestone_state(candidate: Candidate) -> str:
+    """What a milestone candidate says of its object, in words: `done`, `not done`, `not done,
+    under way`, `not done, only partly done, late`, `not done, postponed or halted` …"""
+    if candidate.done:
+        return "done"
+    qualifiers = candidate.qualifiers
+    details = []
+    if "in-progress" in qualifiers:
+        details.append("under way")
+    if "partial" in qualifiers:
+        details.append("only partly done")
+    if "postponed" in qualifiers:
+        details.append("postponed or halted")
+    elif "delayed" in qualifiers:
+        details.append("late")
+    return ", ".join(["not done", *details])
 
 
 def _silence_note(finding: Finding, report: Report, year: int) -> str:

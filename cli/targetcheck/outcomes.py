@@ -34,6 +34,7 @@ from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.sections import Kind
 from targetcheck.reader.sentences import CLAUSE_SEP, Item, clause_bounds
+from targetcheck.textnorm import normalize
 from targetcheck.units import base_unit, compatible, convert, kind
 
 # Words between a growth verb and its figure, and the verbs themselves.
@@ -507,7 +508,9 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
         elif "change" in quals and not change:
             reason = "a change, not a level"
     if reason is None and marker is not None and marker[0] == "year" and int(marker[1]) != year:
-        reason = f"about {marker[1]}, not {year}"
+        # `…并网延至2026年`: for a milestone, a later year is its new date, not the clause's time.
+        if not (quantity is None and "delayed" in quals and int(marker[1]) > year):
+            reason = f"about {marker[1]}, not {year}"
     return Candidate(item, start, end, quantity, value, tuple(dict.fromkeys(quals)), reason, done)
 
 
@@ -577,8 +580,9 @@ def find_derived_growth(
 # Words that report a milestone done, by the kind of milestone the target's verb names.
 _DONE_WORDS = {
     "开工": r"开工|开建|动工|开钻|在建|施工|建设(?:全面)?铺开|建成|竣工|完工|投运|通车|启动建设",
-    "启动": r"启动|开工|开建|动工|实施|开展|挂牌|运行|建成|落地",
-    "建设": r"建设|开工|在建|施工|铺开|完工|建成|竣工|投运|投入使用",
+    "启动": r"启动|开工|开建|动工|实施|开展|挂牌|揭牌|运行|建成|落地",
+    # `建设…`: under way is what was promised, and so is anything later (`主线贯通`, `挂牌运行`).
+    "建设": r"建设|开工|在建|施工|铺开|贯通|完工|建成|竣工|投运|投入使用|投用|启用|挂牌|揭牌|成立|运行|运营|落地",
     "建成": r"建成|竣工|完工|投运|投入使用|投入运营|投入运行|投用|启用|通车|交付|开通|运营|运行|落成|并网|投产|"
     r"全面完成|全部完成|完成(?!.{0,6}(?:主体|跑道|核准|审批|前期|选址|立项))|通过[^，；。]{0,8}验收|开街|开园|开馆",
     "投运": r"投运|投入运行|投入运营|投入使用|投产|并网|运营|运行|发电",
@@ -599,20 +603,31 @@ _FAMILY_OF = (
     ("设立", "组建"), ("成立", "组建"), ("共建", "组建"), ("投运", "投运"), ("投产", "投运"), ("并网", "投运"),
     ("运营", "投运"), ("满产", "满产"), ("达产", "满产"), ("举办", "举办"), ("办好", "举办"), ("建成", "建成"),
     ("竣工", "建成"), ("完工", "建成"), ("交付", "建成"), ("通车", "建成"), ("完成", "完成"), ("实现", "实现"),
-    ("建设", "建设"), ("新建", "建成"),
+    ("建设", "建设"), ("新建", "建成"), ("开展", "启动"), ("推行", "启动"),
 )
+# Target verbs that ask for a finished state: an earlier stage reported for them (`已开工`,
+# `开工建设`, `在建`) means under way, not done; a stage short of acceptance or operation
+# (`完成静态验收`, `联调联试`, `试运行`) means partly done.
+_COMPLETION_FAMILIES = ("建成", "投运", "开通", "验收", "满产", "完成")
+_EARLIER_STAGE = re.compile(r"开工|动工|开建|在建|施工|开钻")
+_SHORT_OF_ACCEPTANCE = re.compile(r"(?:静态|初步|预|阶段性)验收|联调联试|试运行|试生产|试投产")
 # A clause that goes on to say how far the object got (`…，开工建设未能如期实现`,
 # `…，尚不具备通行条件`, `…，较计划推迟一个多月`), rather than report another figure
 # (`…，全年引进…14项`).
 _STATUS_CONTINUES = re.compile(
     r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
-    r"开通|通过|较|比计划|实现|完成|进入|取得)"
+    r"开通|通过|较|比计划|实现|完成|进入|取得|竣工|完工|投运|投产|并网|交付|(?:静态|动态|竣工)?验收)"
 )
 _CAUSE = re.compile(r"^(?:受|因|由于)")
+_CAUSE_INSIDE = re.compile(r"(?:受|因|由于)[^，；。]{1,16}(?:影响|制约|原因)$")
 _NOT_DONE = re.compile(
-    r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|搁置|暂停|取消|滞后|落空|不及预期"
+    r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|延至|延后|顺延|搁置|暂停|取消|滞后|"
+    r"落空|不及预期|转入(?:明年|下一?年|\d{4}年)"
 )
-_DELAYED = re.compile(r"推迟|延期|延迟|滞后|较计划")
+_DELAYED = re.compile(r"推迟|延期|延迟|延至|延后|顺延|滞后|较计划|转入")
+# A year named in the outcome (`并网延至2026年`, `转入2026年实施`, `2026年上半年建成`): when it is
+# after the target's year, the milestone moved to that year: not done in time.
+_NAMED_YEAR = re.compile(r"(?<![比较由从])(?<!\d)(\d{4})年")
 _POSTPONED = re.compile(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
 _PARTIAL_DONE = re.compile(
     r"基本(?:完成|完工|建成|实现|具备|贯通)|部分(?:建成|完成|投产|投运|开通|完工)|主体(?:工程)?(?:完工|完成|建成|封顶)|"
@@ -653,16 +668,23 @@ def milestone_family(verb: str) -> str:
 def _find_milestone(
     report: Report, year: int, indicator: Indicator, objects: tuple[Alias, ...], verb: str, wording: str
 ) -> Finding:
-    family = milestone_family(verb)
+    wording = normalize(wording)
+    # A target without a verb of its own (`开展…试点`, `推进…保护利用`) is read as `建成` unless its
+    # wording names another kind (`开展`: started is done).
+    family = milestone_family(verb if verb in wording else wording)
     done_pattern = _DONE_WORDS[family]
     if indicator.done:
         done_pattern += "|" + "|".join(indicator.done)
     done_re = re.compile(done_pattern)
     exclude = re.compile(indicator.exclude) if indicator.exclude else None
-    compiled = [alias.compiled() for alias in objects]
+    compiled = [_tolerant(alias.pattern) for alias in objects]
+    terms = _MilestoneTerms(family, wording, year, done_re)
+    parts = _parts(wording, compiled) if len(objects) == 1 else ()
     candidates: list[Candidate] = []
     per_object: list[list[Candidate]] = [[] for _ in objects]
-    named = _paragraphs_naming(report, objects)
+    named = None if any(_ANCHORS.search(alias.pattern) for alias in objects) else {
+        p.index for p in report.paragraphs if any(pattern.search(p.text) for pattern in compiled)
+    }
     for item in report.items:
         if named is not None and item.paragraph not in named:
             continue
@@ -674,31 +696,126 @@ def _find_milestone(
         starts = sorted({m.start() for _, m in matches})
         for k, match in matches:
             following = [s for s in starts if s >= match.end()]
-            found = _milestone_scope(item.text, match, following[0] if following else None, done_re, family, wording)
+            found = _milestone_scope(item.text, match, following[0] if following else None, terms)
             if found is None:
                 continue
-            candidate = replace(_judge_candidate(item, found, report, year), object=alias_label(objects[k].pattern))
+            label = alias_label(objects[k].pattern)
+            candidate = replace(_judge_candidate(item, found, report, year), object=label)
             candidates.append(candidate)
             per_object[k].append(candidate)
+            # `奥林匹克公园乒羽馆、网球馆建成，游泳馆主体完工`: a part the target lists, reported short of
+            # done elsewhere in the item, leaves the object short of done too.
+            for part_found, part in _parts_short_of_done(item.text, found, parts, terms):
+                short = replace(_judge_candidate(item, part_found, report, year), object=f"{label} ({part})")
+                candidates.append(short)
+                per_object[k].append(short)
     outcomes = tuple(
         ObjectOutcome(alias_label(alias.pattern), _object_state(found)) for alias, found in zip(objects, per_object, strict=True)
     )
     return Finding(_milestone_choice(outcomes), tuple(candidates), outcomes)
 
 
+@dataclass(frozen=True)
+class _MilestoneTerms:
+    """What a milestone target asks for: the kind of verb, its words, its year, its done words."""
+
+    family: str
+    wording: str
+    year: int
+    done_re: re.Pattern[str]
+
+
+# Head nouns of names (`文化旅游集团`): a report may insert a word or two before them
+# (`文化旅游投资集团有限公司`) without naming anything else.
+_HEAD_NOUNS = ("集团", "公司", "中心", "基地", "园区", "产业园", "项目", "工程", "平台", "基金", "实验室", "示范区", "学校", "医院")
+_NAME_GAP = r"[\u4e00-\u9fff]{0,4}?"
+_LITERAL_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def _tolerant(pattern: str) -> re.Pattern[str]:
+    """A milestone object's alias, tolerant of a few Chinese characters inserted before the head
+    noun of a plain name: `文化旅游集团|文旅集团` also matches `文化旅游投资集团`. Only aliases made
+    of plain names (alternatives without regex syntax) are widened; the gap holds Chinese
+    characters only, so it never reaches across a clause."""
+    alternatives = pattern.split("|")
+    if not all(_LITERAL_NAME.fullmatch(alt) for alt in alternatives):
+        return re.compile(pattern)
+    widened = []
+    for alt in alternatives:
+        head = next((h for h in _HEAD_NOUNS if alt.endswith(h) and len(alt) - len(h) >= 2), None)
+        widened.append(alt if head is None else re.escape(alt[: -len(head)]) + _NAME_GAP + re.escape(head))
+    return re.compile("|".join(widened))
+
+
+_PART_SPLIT = re.compile(r"[、，和及与]")
+_PART_TAIL = re.compile(r"等.*$")
+
+
+def _parts(wording: str, compiled: list[re.Pattern[str]]) -> tuple[str, ...]:
+    """The parts a one-object target lists (`建成奥林匹克公园乒羽馆、网球馆、游泳馆及广场…等项目`:
+    乒羽馆, 网球馆, 游泳馆 …; `推动卧龙、通威、蒙能、蒙西新能源等…项目建成投运`: 卧龙 … 蒙西新能源),
+    without the object's own name. Empty unless the wording lists two or more."""
+    from targetcheck.wording import MILESTONE_VERBS
+
+    text = wording
+    for verb in sorted(MILESTONE_VERBS, key=len, reverse=True):
+        text = text.replace(verb, "、")
+    pieces = [_PART_TAIL.sub("", p) for p in _PART_SPLIT.split(text)]
+    parts = []
+    for piece in pieces:
+        for pattern in compiled:
+            piece = pattern.sub("", piece)
+        piece = _PART_LEAD.sub("", piece)
+        if len(piece) >= 2:
+            parts.append(piece)
+    return tuple(dict.fromkeys(parts)) if len(parts) >= 2 else ()
+
+
+_PART_LEAD = re.compile(r"^(?:推动|推进|加快|确保|力争|争取|全面|年内|重大|重点)+")
+
+
+def _parts_short_of_done(
+    text: str, found: _Found, parts: tuple[str, ...], terms: _MilestoneTerms
+) -> list[tuple[_Found, str]]:
+    """Parts of the target named in the item outside the object's own scope and reported not
+    done, partly done or under way: each as a not-done reading of the object (`partial`)."""
+    if not parts or found[5] is False:
+        return []
+    short = []
+    for part in parts:
+        at = text.find(part)
+        while at != -1 and found[0] <= at < found[1]:
+            at = text.find(part, at + 1)
+        if at == -1:
+            continue
+        reading = _milestone_scope(text, _Shifted(at, at + len(part)), None, terms)
+        if reading is None or reading[5]:
+            continue
+        qualifiers = ("partial", *(q for q in reading[4] if q not in ("partial", "in-progress")))
+        short.append(((reading[0], reading[1], None, None, qualifiers, False), part))
+    return short
+
+
 def _milestone_scope(
-    text: str, match: re.Match[str], next_object: int | None, done_re: re.Pattern[str], family: str, wording: str
+    text: str, match: re.Match[str] | _Shifted, next_object: int | None, terms: _MilestoneTerms
 ) -> _Found | None:
     """Read what the text says of the object `match` names: its clause, and the clauses after it
     that go on about it, up to where the next object of the same target is named."""
+    done_re, family, wording = terms.done_re, terms.family, terms.wording
     bounds = clause_bounds(text)
     k = _clause_at(bounds, max(match.start(), match.end() - 1))
     start, end = bounds[k]
     following = bounds[k + 1 :]
+    # `东站枢纽受征地拆迁影响，竣工时间调整至2019年`: a cause said of the object leaves its status to
+    # the next clause.
+    caused = bool(_CAUSE_INSIDE.search(text[max(match.end(), start) : end]))
     for n, (clause_start, clause_end) in enumerate(following):
         if next_object is not None and next_object < clause_end:
             break
         clause = text[clause_start:clause_end]
+        if caused and n == 0:
+            end = clause_end
+            continue
         if _CAUSE.match(clause) and not _NOT_DONE.search(clause):
             # `…，受征地拆迁和工期影响，县县通高速目标未能如期实现`: a cause opens the next subject's
             # clause, unless that clause goes on about this object (`…，因配套线路滞后推迟投运` does).
@@ -715,16 +832,24 @@ def _milestone_scope(
     lead = text[start : match.start()] if match.start() >= start else ""
     rest = text[max(match.end(), start) : end]
     scope = text[start:end]
-    if _NOT_DONE.search(scope):
+    later = any(int(y) > terms.year for y in _NAMED_YEAR.findall(scope))
+    if _NOT_DONE.search(scope) or later:
         qualifiers: tuple[str, ...] = ("not-done",)
         if _POSTPONED.search(scope):
             qualifiers += ("postponed",)
-        elif _DELAYED.search(scope):
+        elif _DELAYED.search(scope) or later:
             qualifiers += ("delayed",)
         return start, end, None, None, qualifiers, False
     partial = _PARTIAL_DONE.search(scope)
     if partial and family not in ("建设", "开工", "启动") and not _said_in_target(partial.group(), wording):
         return start, end, None, None, ("partial",), False
+    if family in ("验收", "开通", "投运") and _SHORT_OF_ACCEPTANCE.search(scope):
+        return start, end, None, None, ("partial",), False  # `完成静态验收`: short of the acceptance
+    short = _short_of_target(scope, wording)
+    if short is not None:
+        return start, end, None, None, short, False
+    if _ALL.search(wording) and (rate := _RATE.search(scope)) and Decimal(rate.group(1)) >= 100:
+        return start, end, None, None, (), True  # `覆盖率达到100%` for `全覆盖`
     if family == "建设" and (done_re.search(scope) or _IN_PROGRESS.search(scope)):
         return start, end, None, None, (), True  # `建设…`: under way is what was promised
     # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
@@ -732,6 +857,9 @@ def _milestone_scope(
     # may stand before the object (`建成X`, `固阳县、达茂旗通过自治区园林县城验收`).
     rest_at = max(match.end(), start) - start
     progress = [m.start() + rest_at for m in _IN_PROGRESS.finditer(rest)]
+    if family in _COMPLETION_FAMILIES:
+        # `包北主变扩建已开工` for `建成投运`: an earlier stage is under way, not done.
+        progress = sorted(progress + [m.start() + rest_at for m in _EARLIER_STAGE.finditer(rest)])
     # `计划今年开工建设`, `拟于年内建成`: a promise again, not a report.
     done = [m.start() for m in done_re.finditer(scope) if not _FUTURE.search(scope[max(0, m.start() - 8) : m.start()])]
     if progress and (not done or progress[-1] > done[-1]):
@@ -743,6 +871,76 @@ def _milestone_scope(
     if _IN_PROGRESS.search(scope):
         return start, end, None, None, ("in-progress",), False
     return None
+
+
+# What a target asks for in numbers: a count (`剩余15个院落`), all of something (`全覆盖`, `所有`,
+# `全部`, `清零`), a deadline (`9月底前`, `上半年`).
+_ALL = re.compile(r"全覆盖|全部|所有|全面完成|清零|100%")
+_SHARE_DONE = re.compile(r"(?:完成|建成|实现|达到|覆盖)[^，；。]{0,12}?(?:的)?(\d+(?:\.\d+)?)%|(\d+(?:\.\d+)?)%的")
+_RATE = re.compile(r"(?:率|比例|覆盖面)[^，；。]{0,4}?(?:达到|达|为|提高到|提升到)?(\d+(?:\.\d+)?)%")
+_MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+_DEADLINE = re.compile(_MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:以?前)|(?P<half>上半年|年中)|(?P<q>[一二三])季度(?:末|底)?(?:以?前)?")
+_DONE_MONTH = re.compile(r"(?:于|在)?" + _MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:全面|顺利|正式)?(?:建成|完成|交付|投运|投用|开通|竣工|通车)")
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
+def _month(text: str) -> int | None:
+    value = int(text) if text.isdigit() else _CN_MONTHS.get(text)
+    return value if value is not None and 1 <= value <= 12 else None
+
+
+def _short_of_target(scope: str, wording: str) -> tuple[str, ...] | None:
+    """Qualifiers when the outcome falls short of what the target asks for in numbers, else None:
+    a done share below 100% (`完成年度任务的85%`), a rate below 100% for a target of all
+    (`覆盖率达到92%` for `全覆盖`, `98.1%的行政村通油路` for `所有行政村`), a count done below the
+    target's (`剩余15个院落完成保护利用9个` for `15个院落`), or a completion month after the
+    target's deadline (`于11月建成交付` for `9月底前`)."""
+    for match in _SHARE_DONE.finditer(scope):
+        share = Decimal(match.group(1) or match.group(2))
+        if share < 100 and (match.group(1) or _ALL.search(wording)):
+            return ("partial",)
+    if _ALL.search(wording):
+        rate = _RATE.search(scope)
+        if rate and Decimal(rate.group(1)) < 100:
+            return ("partial",)
+    wanted = _target_count(wording)
+    if wanted is not None:
+        done_at = re.search(r"完成|建成|实现|改造|交付", scope)
+        if done_at:
+            for _start, _end, quantity in iter_quantities(scope[done_at.start() :]):
+                if quantity.unit == wanted.unit and quantity.value < wanted.value:
+                    return ("partial",)
+    deadline = _deadline_month(wording)
+    if deadline is not None:
+        done_month = _DONE_MONTH.search(scope)
+        month = _month(done_month.group(1)) if done_month else None
+        if month is not None and month > deadline:
+            return ("not-done", "delayed")
+    return None
+
+
+def _target_count(wording: str) -> Quantity | None:
+    """The count a milestone's wording names (`剩余15个院落`), if one: None for other amounts."""
+    counts = [q for _s, _e, q in iter_quantities(wording) if q.unit and _is_count(q.unit)]
+    return counts[0] if len(counts) == 1 else None
+
+
+def _is_count(unit: str) -> bool:
+    try:
+        return kind(unit) == "count"
+    except QuantityError:
+        return False
+
+
+def _deadline_month(wording: str) -> int | None:
+    match = _DEADLINE.search(wording)
+    if match is None:
+        return None
+    if match.group("half"):
+        return 6
+    if match.group("q"):
+        return {"一": 3, "二": 6, "三": 9}[match.group("q")]
+    return _month(match.group(1))
 
 
 def _said_in_target(partial: str, wording: str) -> bool:

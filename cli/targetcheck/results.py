@@ -27,7 +27,7 @@ QUALIFIER_LABELS = {
     "in-progress": "reported as under way, not done",
     "not-done": "reported as not done, halted or delayed",
     "relation": "compared with another indicator's outcome",
-    "partial": "reported only partly done (基本完工, 主体工程完工, 部分建成)",
+    "partial": "reported only partly done (基本完工, 主体工程完工, 部分建成, 完成9个 of 15, 完成…的85%, 覆盖率92% for 全覆盖)",
     "postponed": "reported postponed or halted (暂缓, 停建)",
     "delayed": "reported late (推迟, 延期, 较计划…)",
     "derived": "growth derived from the levels two reports give: revisions to the base are not seen",

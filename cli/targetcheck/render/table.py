@@ -147,7 +147,7 @@ def evidence_place(result: Result) -> tuple[str, int | None]:
 
 def shown_notes(result: Result) -> list[str]:
     """The notes worth a line under the table: not the comparator (the wording says it) and not
-    the qualifiers (the marks say them: `not done [x]` says `reported not done: not-done`)."""
+    the qualifiers (the marks say them: `not done [x]` says `reported not done, late`)."""
     hidden = set(QUALIFIER_LABELS.values()) | {"reported done"}
     out = []
     for note in result.notes:

@@ -103,3 +103,15 @@ def test_an_unknown_id_is_exit_2_with_close_ids(given: str, suggestion: str) -> 
     assert result.stdout == ""
     suggestion = suggestion.format(count=len(load_config(Path("targets.yaml")).targets))
     assert result.stderr.strip().endswith(f"unknown target id {given!r} in targets.yaml (hint: {suggestion})")
+
+
+def test_milestone_other_readings_are_said_in_words_not_as_figures_set_aside() -> None:
+    out = show("2025.grid-projects-operation", *FOLLOWUPS)
+    assert "包风4: not done, late (" in out
+    considered = out.split("considered in", 1)[1]
+    assert ": 3 places, 1 set aside" in considered
+    assert "also read: 包风3: done" in considered
+    assert "a better figure" not in out and "set aside: also read" not in out
+    record = json.loads(show("2025.grid-projects-operation", *FOLLOWUPS, "-f", "json"))
+    assert "reported not done, late" in record["notes"]
+    assert [p["reason"] for p in record["considered"]][:2] == ["also read: 包风3: done", "used"]

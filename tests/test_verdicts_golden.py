@@ -49,6 +49,9 @@ def test_verdict_case(case_file: Path, tmp_path: Path) -> None:
         actual = got["actual"]
         if "actual" in want:
             assert actual is not None and actual["value"] == pytest.approx(want["actual"]), context
+        if "difference" in want:  # null: no difference shown
+            expected = want["difference"]
+            assert got["difference"] == (None if expected is None else pytest.approx(expected)), context
         if "unit" in want:
             assert actual["unit"] == want["unit"], context
         if "line" in want:

@@ -20,7 +20,7 @@ from targetcheck.outcomes import (
 )
 from targetcheck.quotes import QuoteProblem, place_quote
 from targetcheck.reader import Report
-from targetcheck.results import ActualView, Considered, Result, TargetView, Uncheckable
+from targetcheck.results import ALSO_READ, ActualView, Considered, Result, TargetView, Uncheckable
 from targetcheck.verdict import Comparison, Status, compare, compare_relation
 from targetcheck.wording import ASPIRATIONAL, Comparator
 
@@ -209,7 +209,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Res
     actual = ActualView(actual_value, unit_shown, stated, quote, followup.file, line, qualifiers, *reference_view)
     return Result(
         **base, status=comparison.status, actual=actual, difference=comparison.difference,
-        difference_unit="pp" if unit_shown in ("%", "个百分点") else unit_shown,
+        difference_unit=None if comparison.difference is None else ("pp" if unit_shown in ("%", "个百分点") else unit_shown),
         notes=(_comparison_note(terms.comparator, comparison), *notes), followup=followup.file,
         considered=considered,
     )
@@ -267,7 +267,7 @@ def _considered(finding: Finding, report: Report) -> tuple[Considered, ...]:
             reason = candidate.reason
         elif candidate.quantity is None:
             # A milestone: another object, or another reading of the same one, that did not decide.
-            reason = f"also read: {candidate.object or 'the object'}: {milestone_state(candidate)}"
+            reason = f"{ALSO_READ} {candidate.object or 'the object'}: {milestone_state(candidate)}"
         else:
             reason = "a better figure was used"
         out.append(Considered(quote, report.file, line, figure, reason))

@@ -34,6 +34,11 @@ QUALIFIER_LABELS = {
 }
 
 
+# How `considered` names a milestone's other readings (another object, or another mention of the
+# same one), which were read but did not decide: `also read: 包风3: done`.
+ALSO_READ = "also read:"
+
+
 @dataclass(frozen=True)
 class TargetView:
     quote: str | None  # the clause as its report states it; None when the report is not in the corpus

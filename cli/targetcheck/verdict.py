@@ -62,9 +62,13 @@ def compare(
     """Compare a numeric outcome with its target (both in the target's unit).
 
     `just_under`: the outcome was stated as `近600亿元`, a little below its figure, so it meets
-    `600亿元以上` only if the figure is above the target.
+    `600亿元以上` only if the figure is above the target. Its difference is the stated figure's,
+    and none at all when the figure is the target's (below it by an amount the report does not
+    give: `0` would say the target was hit).
     """
-    difference = actual - target
+    difference: Decimal | None = actual - target
+    if just_under and difference == 0:
+        difference = None
     if comparator is Comparator.AT_LEAST:
         return Comparison(_status(actual > target if just_under else actual >= target), difference, None)
     if comparator is Comparator.AT_MOST:

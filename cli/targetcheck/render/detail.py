@@ -13,6 +13,7 @@ from targetcheck.render.cells import pad, width
 from targetcheck.render.rules import met_when, tolerance_text
 from targetcheck.render.table import actual_text, diff_text, shown_notes
 from targetcheck.results import (
+    ALSO_READ,
     QUALIFIER_LABELS,
     Result,
     Uncheckable,
@@ -110,12 +111,18 @@ def _considered(result: Result) -> list[str]:
             return []
         return ["", "considered: nothing in that report names this indicator"]
     files = sorted({p["file"] for p in places})
-    set_aside = sum(1 for p in places if not p["used"])
+    # A milestone's other readings (`also read: 包风3: done`) were read, not set aside.
+    set_aside = sum(1 for p in places if not p["used"] and not p["reason"].startswith(ALSO_READ))
     out = ["", f"considered in {', '.join(files)}: {len(places)} place{'s' if len(places) != 1 else ''}, {set_aside} set aside"]
     line_width = max(len(str(p["line"])) for p in places)
     figure_width = max(width(p["figure"] or "") for p in places)
     for place in places:
-        verdict = "used" if place["used"] else f"set aside: {place['reason']}"
+        if place["used"]:
+            verdict = "used"
+        elif place["reason"].startswith(ALSO_READ):
+            verdict = place["reason"]
+        else:
+            verdict = f"set aside: {place['reason']}"
         figure = pad(place["figure"] or "", figure_width)
         out.append(f"  line {str(place['line']).rjust(line_width)}  {figure}  {verdict}")
         out.append(f"  {' ' * (line_width + 5)}  {place['quote']}")

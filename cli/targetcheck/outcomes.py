@@ -48,6 +48,8 @@ _FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑")
 _CHANGE_BEFORE = re.compile(r"(?:增加|增长|提高|提升|减少|下降|降低|扩大|缩小|多|少)(?:了)?$")
 # `突破1200亿元`, `超1000户`: the figure is a floor.
 _FLOOR_BEFORE = re.compile(r"(?:突破|破|超|超过|逾|高于)$")
+# `约占全国的18%`, `约为…`: an approximate figure (not `节约`, `制约`, `约束`).
+_ABOUT_BEFORE = re.compile(r"(?<![节制契违预集])约(?!束|定)(?:占|为|是|达)?[^，；。\d]{0,6}$")
 _ESTIMATE = re.compile(r"预计|预估|估计|初步(?:统计|核算|测算)|有望|快报数")
 _PARTIAL = re.compile(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
@@ -579,6 +581,8 @@ def _first_fitting(
                 qualifiers.append("change")  # `增加20天`, `提高1.4个百分点`: not a level
             if _FLOOR_BEFORE.search(lead):
                 qualifiers.append("floor")
+            if _ABOUT_BEFORE.search(text, max(0, start - 12), start):
+                qualifiers.append("approximate")  # `产量约占全国的18%`
             span_start = min(match.start(), start)
             span_end = max(match.end(), end)
             # `全年实现产值1036亿元，同比下降8.2%`: the figure's own change goes with it as evidence.

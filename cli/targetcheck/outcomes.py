@@ -990,12 +990,14 @@ def _parts(wording: str, compiled: list[re.Pattern[str]]) -> tuple[str, ...]:
         for pattern in compiled:
             piece = pattern.sub("", piece)
         piece = _PART_LEAD.sub("", piece)
-        if len(piece) >= 2:
+        if len(piece) >= 2 and not _PART_MODIFIER.search(piece):
             parts.append(piece)
     return tuple(dict.fromkeys(parts)) if len(parts) >= 2 else ()
 
 
 _PART_LEAD = re.compile(r"^(?:推动|推进|加快|确保|力争|争取|全面|年内|重大|重点)+")
+# What is left of a name once the object's alias is taken out (`国家级`, `一批`) is not a part.
+_PART_MODIFIER = re.compile(r"(?:级|类|型|批|个|项)$")
 
 
 def _parts_short_of_done(
@@ -1100,10 +1102,16 @@ def _milestone_scope(
 # What a target asks for in numbers: a count (`剩余15个院落`), all of something (`全覆盖`, `所有`,
 # `全部`, `清零`), a deadline (`9月底前`, `上半年`).
 _ALL = re.compile(r"全覆盖|全部|所有|全面完成|清零|100%")
-_SHARE_DONE = re.compile(r"(?:完成|建成|实现|达到|覆盖)[^，；。]{0,12}?(?:的)?(\d+(?:\.\d+)?)%|(\d+(?:\.\d+)?)%的")
+# `完成85%`, `完成年度任务的85%`: a share of the task done. `98.1%的行政村`: a share of all.
+_SHARE_DONE = re.compile(
+    r"(?:完成|实现)了?(?:[^，；。]{0,8}?(?:任务|目标|计划|工程量|工作量|进度)的)?(\d+(?:\.\d+)?)%|(\d+(?:\.\d+)?)%的"
+)
 _RATE = re.compile(r"(?:率|比例|覆盖面)[^，；。]{0,4}?(?:达到|达|为|提高到|提升到)?(\d+(?:\.\d+)?)%")
 _MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})月"
-_DEADLINE = re.compile(_MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:以?前)|(?P<half>上半年|年中)|(?P<q>[一二三])季度(?:末|底)?(?:以?前)?")
+_DEADLINE = re.compile(
+    r"(?:" + _MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:以?前)|(?P<half>上半年|年中)|(?P<q>[一二三])季度(?:末|底)?(?:以?前)?)"
+    r"(?=[^，；。、]{0,3}?(?:建成|完成|交付|投运|投用|开通|竣工|通车|投产))"
+)
 _DONE_MONTH = re.compile(r"(?:于|在)?" + _MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:全面|顺利|正式)?(?:建成|完成|交付|投运|投用|开通|竣工|通车)")
 _CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 

@@ -32,6 +32,10 @@ def test_reader_case(text_file: Path) -> None:
             [str(s.kind), s.year, s.first_line, s.last_line] for s in report.sections if s.kind != "preamble"
         ]
         assert found == expected["sections"]
+    if "woven" in expected:
+        # five-year sections holding sentences about the reviewed year: first line -> that year
+        found_woven = {s.first_line: s.woven_year for s in report.sections if s.woven_year is not None}
+        assert found_woven == expected["woven"]
     warnings = reading.warnings + report.warnings
     for needle in expected.get("warnings", []):
         assert any(needle in w for w in warnings), (needle, warnings)

@@ -62,7 +62,8 @@ def _table(rows: list[dict]) -> str:
                 year = f" {section['year']}" if section["year"] else ""
                 title = f"  {section['title']}" if section["title"] else ""
                 first, last = section["lines"]
-                out.append(f"    {section['kind']}{year}: lines {first}-{last}{title}")
+                woven = f"  (with sentences about {section['woven_year']})" if section.get("woven_year") else ""
+                out.append(f"    {section['kind']}{year}: lines {first}-{last}{title}{woven}")
         for warning in row["warnings"]:
             out.append(f"    warning: {warning}")
     return "\n".join(out) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from targetcheck.files import file_kind, megabytes
@@ -156,12 +156,25 @@ def _build_report(numbered: list[tuple[int, str]], name: str) -> Report | None:
         return None
     paragraphs = build_paragraphs(numbered)
     tags, warnings = tag_paragraphs(paragraphs, header.year)
-    sections = group_sections(paragraphs, tags)
     items = index_items(paragraphs, tags, header.year)
+    sections = _with_woven_years(group_sections(paragraphs, tags), items)
     warnings = list(header.warnings) + warnings
     if header.city is None:
         warnings.append("header names no city")
     return Report(name, header, paragraphs, tags, sections, items, warnings, numbered[0][0] if numbered else 1)
+
+
+def _with_woven_years(sections: list[Section], items: list[Item]) -> list[Section]:
+    """Mark the five-year sections that hold sentences about the reviewed year (see
+    `sentences.index_items`), so that `reports` says where the year's figures were read."""
+    woven = {item.paragraph: item.tag.year for item in items if item.tag.kind is Kind.REVIEW}
+    out = []
+    for section in sections:
+        years = {woven[p] for p in section.paragraphs if p in woven}
+        if section.kind is Kind.REVIEW_MULTIYEAR and len(years) == 1:
+            section = replace(section, woven_year=years.pop())
+        out.append(section)
+    return out
 
 
 def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:

@@ -69,6 +69,9 @@ class Section:
     first_line: int
     last_line: int
     paragraphs: tuple[int, ...]  # paragraph indices
+    # A five-year section whose paragraphs go on about the reviewed year sentence by sentence
+    # (`…五年来，…。2017年，…`): that year, whose sentences the outcome finder reads as its review.
+    woven_year: int | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -76,6 +79,7 @@ class Section:
             "year": self.year,
             "title": self.title,
             "lines": [self.first_line, self.last_line],
+            "woven_year": self.woven_year,
         }
 
 

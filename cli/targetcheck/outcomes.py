@@ -9,8 +9,14 @@ reads the figure the item gives for it, and keeps it only if it is about year T 
 - multi-year averages and totals (`年均`, `累计`, `“十四五”时期`) never pass for a year, and a
   figure said of another year (`由2013年的223天…`) is not the year's;
 - partial-year figures (`前三季度`, `上半年`) are used only when nothing better is there, and say so;
-- estimates (`预计`), lower bounds (`14%以上`, `突破1200亿元`), comparable-basis figures
-  (`按可比口径`), falls (`下降11.9%`) travel with the figure as qualifiers.
+- estimates (`预计`, or a note said once for a list: `（均为预计数）：`), lower bounds (`14%以上`,
+  `突破1200亿元`), comparable-basis figures (`按可比口径`), falls (`下降11.9%`) travel with the
+  figure as qualifiers;
+- a target restated in the review (`距5000亿元的目标还有差距`) is never an outcome, and a name in a
+  clause of method or rhetoric (`用新增规上企业衡量…`) is not a subject;
+- when nothing usable is found, a name whose clause holds no figure may take the next clause's,
+  if that clause opens with a verb of achievement or the measure's noun (`钢铁产业抓住…机遇，实现
+  产值1026亿元`).
 
 Milestones (`开工建设地铁1号线、2号线一期工程`) name one or more objects; each alias of a
 milestone names one object (variants of one name go inside one regex as an alternation). An
@@ -18,6 +24,9 @@ object is reported done, not done (`暂缓`, `未能如期`, `尚未开工`, `�
 (`基本完工`, `主体工程完工` when the target said `建成`), only under way (`正在建设`, `仍在洽谈`),
 or not at all. The clause that names the object is read together with the clauses that go on
 about it without a subject of their own (`包银高铁可行性研究报告已上报国家审批，开工建设未能如期实现`).
+What the target asks for in numbers is checked too: a count, all of something, a deadline
+(`剩余15个院落完成保护利用9个`, `覆盖率达到92%` for `全覆盖`, `于11月建成交付` for `9月底前`), and a
+later year is a delay (`并网延至2026年`).
 """
 
 from __future__ import annotations

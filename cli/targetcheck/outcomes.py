@@ -1016,7 +1016,7 @@ def _parts_short_of_done(
     done, partly done or under way: each as a not-done reading of the object (`partial`)."""
     if not parts or found[5] is False:
         return []
-    short = []
+    short: list[tuple[_Found, str]] = []
     for part in parts:
         at = text.find(part)
         while at != -1 and found[0] <= at < found[1]:

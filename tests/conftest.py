@@ -20,3 +20,10 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, as a user of the shipped targets.yaml would."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache lives in the test session's own folder, never in the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+    monkeypatch.delenv("TARGETCHECK_NO_CACHE", raising=False)

@@ -6,9 +6,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from targetcheck.errors import CorpusError
-from targetcheck.reader import FileReading, Report, read_file
+
+if TYPE_CHECKING:  # the reader is imported when a corpus is read (`city_key` needs none of it)
+    from targetcheck.reader import FileReading, Report
 
 
 def city_key(city: str | None) -> str | None:
@@ -95,6 +98,8 @@ class Corpus:
 
 
 def load_corpus(paths: Iterable[Path]) -> Corpus:
+    from targetcheck.reader import read_file
+
     corpus = Corpus()
     for path, display in iter_corpus_files(paths):
         corpus.add(read_file(path, display))

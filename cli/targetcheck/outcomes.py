@@ -30,6 +30,7 @@ from decimal import Decimal
 
 from targetcheck.errors import QuantityError
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
+from targetcheck.lazyregex import lazy
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.sections import Kind
@@ -37,27 +38,27 @@ from targetcheck.reader.sentences import CLAUSE_SEP, Item, clause_bounds
 from targetcheck.units import base_unit, compatible, convert, kind
 
 # Words between a growth verb and its figure, and the verbs themselves.
-_GROWTH = re.compile(
+_GROWTH = lazy(
     r"(?P<pre>(?:同比|比上年|较上年|比去年|较去年|比\d{4}年|按可比(?:口径|价格?)(?:计算)?|(?:按)?同口径(?:计算)?|(?:按)?自然口径(?:计算)?|分别|均|年均|平均)*)"
     r"(?P<verb>增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑|增速(?:为|达到?|是)?|增幅(?:为|达到?|是)?|涨幅(?:为|达到?|是)?)"
     r"(?:了|达到?|为)?"
 )
 _FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑")
-_CHANGE_BEFORE = re.compile(r"(?:增加|增长|提高|提升|减少|下降|降低|扩大|缩小|多|少)(?:了)?$")
+_CHANGE_BEFORE = lazy(r"(?:增加|增长|提高|提升|减少|下降|降低|扩大|缩小|多|少)(?:了)?$")
 # `突破1200亿元`, `超1000户`: the figure is a floor.
-_FLOOR_BEFORE = re.compile(r"(?:突破|破|超|超过|逾|高于)$")
-_ESTIMATE = re.compile(r"预计|预估|估计|初步(?:统计|核算|测算)|有望")
-_PARTIAL = re.compile(
+_FLOOR_BEFORE = lazy(r"(?:突破|破|超|超过|逾|高于)$")
+_ESTIMATE = lazy(r"预计|预估|估计|初步(?:统计|核算|测算)|有望")
+_PARTIAL = lazy(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
 )
-_PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
+_PERIOD = lazy(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 # A revised basis (`按可比口径增长6.1%`, `同口径增长6.6%`); `按可比价格计算` is ordinary real growth
 # at constant prices, not a revision, and is not flagged.
-_COMPARABLE = re.compile(r"可比口径|同口径|同比口径")
-_COMPARABLE_NEXT = re.compile(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
+_COMPARABLE = lazy(r"可比口径|同口径|同比口径")
+_COMPARABLE_NEXT = lazy(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
 # Markers of a multi-year figure, and explicit years (`2017年`, not `比2015年`, `2016年底前`).
-_MULTIYEAR = re.compile(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
-_YEAR = re.compile(r"(?<![比较])(?<!\d)(\d{4})年(?!底前|前)")
+_MULTIYEAR = lazy(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
+_YEAR = lazy(r"(?<![比较])(?<!\d)(\d{4})年(?!底前|前)")
 _ASIDE_REASONS = {
     Kind.TARGETS: "the plan for {next}: a target, not an outcome",
     Kind.TASKS: "the plan for {next}: a target, not an outcome",
@@ -69,7 +70,7 @@ _ASIDE_REASONS = {
 # A clause that goes on about the subject of the clause before it: it opens with a verb, an
 # adverb or a year rather than a noun of its own (`…完成投资1987.5亿元，建成投产项目406个` does
 # not; `…16.2万户，其中2017年改造38960户` and `…主体工程完工，尚不具备通行条件` do).
-_CONTINUES = re.compile(
+_CONTINUES = lazy(
     r"^(?:其中|\d{4}年|全年|年内|当年|预计|初步|实现|达到|完成|增长|增加|新增|共|合计|比上年|同比|较|尚|仍|未|但|并|已|正在|目前|"
     r"受|因|由于|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|开通|通过|进入|取得)"
 )
@@ -154,7 +155,7 @@ def find_outcome(
     return Finding(_choose(candidates), tuple(candidates))
 
 
-_ANCHORS = re.compile(r"\^|\$|\\[AZbB]")
+_ANCHORS = lazy(r"\^|\$|\\[AZbB]")
 
 
 def _paragraphs_naming(report: Report, aliases: Iterable[Alias]) -> set[int] | None:
@@ -169,7 +170,7 @@ def _paragraphs_naming(report: Report, aliases: Iterable[Alias]) -> set[int] | N
     return {p.index for p in report.paragraphs if any(pattern.search(p.text) for pattern in patterns)}
 
 
-_CONTINUATION = re.compile(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
+_CONTINUATION = lazy(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
 
 
 def _continued(items: list[Item], index: int, match: re.Match[str], found: _Found, measure: Measure) -> list[tuple[Item, _Found]]:
@@ -322,7 +323,7 @@ def _list_values(text: str, quantities: list[tuple[int, int, Quantity]]) -> list
     return run
 
 
-_SLASH_PAIR = re.compile(r"(?<=[^\d\s/])/(?=\d)")
+_SLASH_PAIR = lazy(r"(?<=[^\d\s/])/(?=\d)")
 
 
 def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
@@ -397,7 +398,7 @@ def _first_fitting(
     return None
 
 
-_GROWTH_AFTER = re.compile(r"[，,](?:同比|比上年|较上年|按可比(?:口径|价格)(?:计算)?)?(?:增长|下降|增加|减少)[\d.]+%")
+_GROWTH_AFTER = lazy(r"[，,](?:同比|比上年|较上年|按可比(?:口径|价格)(?:计算)?)?(?:增长|下降|增加|减少)[\d.]+%")
 
 
 def _fits(quantity: Quantity, measure: Measure, unit: str | None) -> bool:
@@ -581,22 +582,22 @@ _FAMILY_OF = (
 # A clause that goes on to say how far the object got (`…，开工建设未能如期实现`,
 # `…，尚不具备通行条件`, `…，较计划推迟一个多月`), rather than report another figure
 # (`…，全年引进…14项`).
-_STATUS_CONTINUES = re.compile(
+_STATUS_CONTINUES = lazy(
     r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
     r"开通|通过|较|比计划|实现|完成|进入|取得)"
 )
-_CAUSE = re.compile(r"^(?:受|因|由于)")
-_NOT_DONE = re.compile(
+_CAUSE = lazy(r"^(?:受|因|由于)")
+_NOT_DONE = lazy(
     r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|搁置|暂停|取消|滞后|落空|不及预期"
 )
-_DELAYED = re.compile(r"推迟|延期|延迟|滞后|较计划")
-_POSTPONED = re.compile(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
-_PARTIAL_DONE = re.compile(
+_DELAYED = lazy(r"推迟|延期|延迟|滞后|较计划")
+_POSTPONED = lazy(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
+_PARTIAL_DONE = lazy(
     r"基本(?:完成|完工|建成|实现|具备|贯通)|部分(?:建成|完成|投产|投运|开通|完工)|主体(?:工程)?(?:完工|完成|建成|封顶)|"
     r"完成[^，；。]{0,6}主体(?:工程)?|完成跑道|一期(?:建成|完工|投运)"
 )
-_FUTURE = re.compile(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|预计)[^，；。]{0,6}$")
-_IN_PROGRESS = re.compile(
+_FUTURE = lazy(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|预计)[^，；。]{0,6}$")
+_IN_PROGRESS = lazy(
     r"计划|拟于|准备|推进|加快|前期|筹备|筹建|正在|仍在|有序|积极|谋划|争取|开展|洽谈|申请|上报|报批|待批|审批|评估检查|进行中|启动了?前期"
 )
 
@@ -751,7 +752,7 @@ def _milestone_choice(outcomes: tuple[ObjectOutcome, ...]) -> Candidate | None:
 
 
 # Aliases of the other headline indicators: a gap that names one of them breaks the subject.
-_OTHER_INDICATOR = re.compile(
+_OTHER_INDICATOR = lazy(
     r"固定资产投资|社会消费品零售|一般公共预算收入|工业增加值|居民人均可支配收入|失业率|进出口|到位资金|地区生产总值"
 )
 

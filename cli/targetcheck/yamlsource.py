@@ -8,17 +8,12 @@ which YAML would silently collapse, are errors here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from targetcheck.errors import ConfigError
-from targetcheck.problems import Problems
 
-try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    from targetcheck.problems import Problems
 
 
 class LDict(dict[str, Any]):
@@ -76,7 +71,10 @@ def load_located(text: str, path: str, problems: Problems | None = None) -> Any:
     With `problems`, a key given twice in one mapping is recorded there (the first value is kept)
     and reading goes on; without, it is raised like a syntax error.
     """
-    loader = _Loader(text)
+    import yaml  # deferred: ~10 ms to import, and a run whose targets.yaml is cached parses no YAML
+
+    # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -95,8 +93,8 @@ def load_located(text: str, path: str, problems: Problems | None = None) -> Any:
         loader.dispose()
 
 
-def _convert(node: yaml.Node, loader: Any, path: str, problems: Problems | None) -> Any:
-    if isinstance(node, yaml.MappingNode):
+def _convert(node: Any, loader: Any, path: str, problems: Problems | None) -> Any:
+    if node.id == "mapping":
         mapping = LDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
@@ -114,7 +112,7 @@ def _convert(node: yaml.Node, loader: Any, path: str, problems: Problems | None)
             mapping[key] = _convert(value_node, loader, path, problems)
             mapping.key_lines[key] = line
         return mapping
-    if isinstance(node, yaml.SequenceNode):
+    if node.id == "sequence":
         sequence = LList()
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = []

@@ -24,8 +24,6 @@ from targetcheck.selection import FAIL_ON_STATUSES, Selection, parse_statuses
 from targetcheck.verdict import Status
 
 if TYPE_CHECKING:
-    from targetcheck.corpus import Corpus
-    from targetcheck.render.model import CorpusFile
     from targetcheck.results import Result
 
 
@@ -39,6 +37,8 @@ class CheckOptions:
     fail_on: frozenset[Status] = frozenset()  # exit 1 when a result shown has one of these
     output: Path | None = None  # None: stdout
     bom: bool = False  # CSV only: start with a UTF-8 byte-order mark for Excel
+    jobs: int | None = None  # worker processes; None: one per core, for large corpora only
+    cache: bool = True  # `--no-cache`: neither read nor write the cache
 
     @classmethod
     def from_cli(
@@ -56,6 +56,8 @@ class CheckOptions:
         fail_on: Iterable[str] | None = None,
         output: str | None = None,
         bom: bool = False,
+        jobs: int | None = None,
+        no_cache: bool = False,
     ) -> CheckOptions:
         """Check every option before any work: a bad value is a usage error (exit 2) at once."""
         from targetcheck.render import FORMATS
@@ -67,6 +69,8 @@ class CheckOptions:
         output_path = None if output in (None, "-") else Path(output)
         if output_path is not None:
             check_output_folder(output_path)
+        if jobs is not None and jobs < 1:
+            raise UsageError(f"--jobs {jobs}: give 1 or more processes", hint="--jobs 1 checks in this process alone")
         return cls(
             targets=targets,
             corpus=list(corpus or []),
@@ -76,38 +80,47 @@ class CheckOptions:
             fail_on=parse_statuses(fail_on, "--fail-on", FAIL_ON_STATUSES),
             output=output_path,
             bom=bom,
+            jobs=jobs,
+            cache=not no_cache,
         )
 
 
 def run_check_command(options: CheckOptions) -> int:
     from targetcheck import __version__
-    from targetcheck.config import load_config
-    from targetcheck.corpus import load_corpus
+    from targetcheck.cache import Cache, load_config_cached
+    from targetcheck.commands.progress import ProgressBar
     from targetcheck.engine import run_check
     from targetcheck.indicators import HEADLINE
     from targetcheck.render import render
     from targetcheck.render.model import RunView
+    from targetcheck.stream import Workers, scan_corpus
 
     # `--auto` alone uses no curated target: targets.yaml is read only when --targets names it
     # (and then merged), or for its `corpus:` list when no --corpus is given.
+    cache = Cache.open(options.cache)
     targets_path = options.targets or (None if options.auto else Path("targets.yaml"))
-    config = load_config(targets_path) if targets_path else None
+    config, targets_key = load_config_cached(targets_path, cache) if targets_path else (None, None)
     corpus_paths = options.corpus or (list(config.corpus) if config else _auto_corpus())
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
     if options.output is not None:
         refuse_to_overwrite_inputs(options.output, [p for p in (targets_path, *corpus_paths) if p is not None])
-    corpus = load_corpus(corpus_paths)
     targets = list(config.targets) if config else []
-    found_warnings: list[str] = []
-    if options.auto:
-        from targetcheck.auto import corpus_headline_targets, merge_curated
-
-        found = corpus_headline_targets(corpus)
-        targets = merge_curated(found.targets, targets, corpus)
-        found_warnings = list(found.warnings)
-    run = run_check(targets, corpus, config_name=str(targets_path or "--auto"))
-    for message in corpus.warnings() + found_warnings + run.warnings:
+    # The corpus is indexed by report headers first, then checked report by report (`stream`):
+    # a corpus of any size, every report read once, on every core when it is large.
+    progress = ProgressBar()
+    try:
+        with Workers(options.jobs) as workers:
+            corpus = scan_corpus(corpus_paths, cache=cache, workers=workers, progress=progress)
+            run = run_check(
+                targets, corpus, config_name=str(targets_path or "--auto"), auto=options.auto,
+                workers=workers, progress=progress, targets_key=targets_key,
+            )
+    finally:
+        progress.close()
+    if cache is not None and cache.stored:
+        cache.prune()
+    for message in corpus.warnings() + run.headline_warnings + run.warnings:
         warn(message)
     selection = options.selection
     selection.check_known(run.results, run.uncheckable)
@@ -116,7 +129,7 @@ def run_check_command(options: CheckOptions) -> int:
     view = RunView(
         results=results,
         uncheckable=uncheckable,
-        corpus=corpus_files(corpus),
+        corpus=corpus.corpus_files(),
         targets_file=str(targets_path) if targets_path else None,
         color=options.format == "table" and use_color(terminal=terminal),
         width=table_width(terminal),
@@ -135,22 +148,6 @@ def run_check_command(options: CheckOptions) -> int:
     else:
         write_file_atomically(options.output, text)
     return code
-
-
-def corpus_files(corpus: Corpus) -> list[CorpusFile]:
-    """Every file read, with its city and year and what the reader said about it (a skipped file
-    has no year; a second copy of a report is named as unused)."""
-    from targetcheck.render.model import CorpusFile
-
-    used = {id(report) for report in corpus.reports}
-    out = []
-    for reading in corpus.readings:
-        if not reading.reports:
-            out.append(CorpusFile(reading.file, None, None, tuple(reading.warnings)))
-        for report in reading.reports:
-            unused = () if id(report) in used else ("the same report is in another file: not used",)
-            out.append(CorpusFile(reading.file, report.year, report.city, (*reading.warnings, *report.warnings, *unused)))
-    return out
 
 
 def fail_on_code(results: list[Result], fail_on: frozenset[Status]) -> int:

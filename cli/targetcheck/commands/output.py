@@ -4,9 +4,7 @@ colour only for terminals."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from targetcheck.errors import OutputError
@@ -40,6 +38,8 @@ def table_width(terminal: bool | None = None) -> int:
         terminal = stdout_is_terminal()
     columns = os.environ.get("COLUMNS", "")
     if terminal:
+        import shutil  # deferred: only a terminal needs its size
+
         return int(columns) if columns.isdigit() else shutil.get_terminal_size((120, 24)).columns
     return int(columns) if columns.isdigit() else 10_000
 
@@ -92,6 +92,8 @@ def write_file_atomically(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to `path` whole or not at all: into a temporary file in the same
     folder, then `os.replace` over `path`. On any failure the temporary file is removed and an
     existing `path` is left as it was."""
+    import tempfile  # deferred: only --output needs it (it pulls in random)
+
     check_output_folder(path)
     data = text.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from typing import NamedTuple
+
+from targetcheck.lazyregex import lazy
 
 
 class NotText(Exception):
     """The bytes are not a text report (empty, binary, or an encoding we do not read)."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030"
 
@@ -24,7 +25,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control characters other than tab, newlines, form feed: a few are tolerated (PDF debris).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = lazy(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -54,7 +55,8 @@ def _checked(text: str, encoding: str) -> Decoded:
     # Bytes that happen to decode (UTF-16 above all) still give unassigned or private-use
     # characters by the hundred; real text has next to none.
     head = sample[:4000]
-    odd = sum(1 for ch in head if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    # Each distinct character once (a Chinese text repeats its characters four times over).
+    odd = sum(n for ch, n in Counter(head).items() if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
     if odd > max(4, len(head) // 50):
         raise NotText("binary data (not characters of any script)")
     if not text.strip():
@@ -62,12 +64,12 @@ def _checked(text: str, encoding: str) -> Decoded:
     return Decoded(text, encoding)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them: CRLF, CR and LF all end a line (form feeds do not)."""
-    lines = _LINE_BREAK.split(text)
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from targetcheck.reader.decode import NotText, decode_bytes, split_lines
 from targetcheck.reader.header import Header, is_date_line, parse_header
@@ -26,7 +28,8 @@ class Report:
     items: list[Item]
     warnings: list[str] = field(default_factory=list)
     first_line: int = 1  # first file line of this report (a file may hold several)
-    _text_cache: str | None = field(default=None, repr=False)
+    _text_cache: str | None = field(default=None, repr=False, compare=False)
+    _starts_cache: list[int] | None = field(default=None, repr=False, compare=False)  # of paragraphs in `text`
 
     @property
     def year(self) -> int:
@@ -45,16 +48,29 @@ class Report:
         return self._text_cache
 
     def find_quote(self, quote: str) -> list[tuple[Paragraph, int]]:
-        """Every place the quote stands, after normalising both sides: (paragraph, offset)."""
+        """Every place the quote stands, after normalising both sides: (paragraph, offset).
+
+        One search of the whole text rather than one per paragraph (a run locates hundreds of
+        quotes); paragraphs hold no line break, so a match never spans two of them."""
         needle = normalize(quote)
-        if not needle:
+        if not needle or "\n" in needle:
             return []
+        text = self.text
+        start = text.find(needle)
+        if start == -1:
+            return []
+        if self._starts_cache is None:
+            offsets, position = [], 0
+            for p in self.paragraphs:
+                offsets.append(position)
+                position += len(p.text) + 1
+            self._starts_cache = offsets
+        starts = self._starts_cache
         hits = []
-        for p in self.paragraphs:
-            start = p.text.find(needle)
-            while start != -1:
-                hits.append((p, start))
-                start = p.text.find(needle, start + 1)
+        while start != -1:
+            k = bisect_right(starts, start) - 1
+            hits.append((self.paragraphs[k], start - starts[k]))
+            start = text.find(needle, start + 1)
         return hits
 
     def headline_paragraphs(self) -> list[Paragraph]:
@@ -75,31 +91,88 @@ class FileReading:
     skipped: bool = False  # nothing usable in the file
 
 
-def read_file(path: Path, display: str | None = None) -> FileReading:
-    """Read one report file. Never raises for bad content: it warns and skips instead."""
+def read_file(path: Path, display: str | None = None, only: int | None = None) -> FileReading:
+    """Read one report file. Never raises for bad content: it warns and skips instead.
+
+    `only`: build only the file's report at that position (the others are named by their
+    headers alone); the warnings about the file are the same."""
     name = display or str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return FileReading(name, [], [f"cannot be read ({exc.strerror or exc}): skipped"], skipped=True)
+    return read_bytes(data, name, only)
+
+
+def read_bytes(data: bytes, name: str, only: int | None = None) -> FileReading:
+    """`read_file` for bytes already read (the cache keys them by their content)."""
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
         return FileReading(name, [], [f"not text ({exc}): skipped"], skipped=True)
-    reading = read_text(decoded.text, name)
+    reading = read_text(decoded.text, name, only)
     reading.encoding = decoded.encoding
     return reading
 
 
-def read_text(text: str, name: str) -> FileReading:
+def read_text(text: str, name: str, only: int | None = None) -> FileReading:
     """Read the reports in one decoded file (see `read_file`)."""
-    lines = split_lines(text)
-    blocks, warnings = _split_copies(lines)
     reports: list[Report] = []
+    warnings: list[str] = []
+    found = 0
+    for position, numbered, header in _headed_blocks(text, warnings):
+        found += 1
+        if only is None or position == only:
+            reports.append(_build_report(numbered, name, header))
+    return FileReading(name, reports, warnings, skipped=not found)
+
+
+class ReportStub(NamedTuple):
+    """A report known by its header alone: its position among its file's reports, its year and
+    city. The first pass over a corpus reads only these, to know which report follows which."""
+
+    position: int
+    year: int
+    city: str | None
+
+
+@dataclass
+class FileScan:
+    """What the first pass found in one file: the headers of its reports, and the same warnings
+    about the file that `read_file` gives."""
+
+    file: str
+    stubs: list[ReportStub]
+    warnings: list[str]
+    encoding: str | None = None
+    skipped: bool = False
+
+
+def scan_bytes(data: bytes, name: str) -> FileScan:
+    """The headers of the reports in a file's bytes (see `ReportStub`)."""
+    try:
+        decoded = decode_bytes(data)
+    except NotText as exc:
+        return FileScan(name, [], [f"not text ({exc}): skipped"], skipped=True)
+    warnings: list[str] = []
+    stubs = [
+        ReportStub(position, header.year, header.city)  # type: ignore[arg-type]
+        for position, _numbered, header in _headed_blocks(decoded.text, warnings)
+    ]
+    return FileScan(name, stubs, warnings, decoded.encoding, skipped=not stubs)
+
+
+def _headed_blocks(text: str, warnings: list[str]) -> Iterator[tuple[int, list[tuple[int, str]], Header]]:
+    """(position, numbered lines, header) of each report in a decoded file, copies collapsed;
+    the warnings about the file (copies, blocks without a header) are appended to `warnings`."""
+    lines = split_lines(text)
+    blocks, copy_warnings = _split_copies(lines)
+    warnings.extend(copy_warnings)
+    position = 0
     for first, last in blocks:
         numbered = [(n + 1, lines[n]) for n in range(first, last)]
-        report = _build_report(numbered, name)
-        if report is None:
+        header = parse_header([normalize_chars(line) for _, line in numbered[:40]])
+        if header.year is None:
             warnings.append(
                 "no header: year unknown, skipped (a report opens with a line like "
                 "`——2017年2月16日在包头市第十四届人民代表大会第五次会议上`)"
@@ -107,15 +180,12 @@ def read_text(text: str, name: str) -> FileReading:
                 else f"lines {first + 1}-{last}: no header: year unknown, skipped"
             )
             continue
-        reports.append(report)
-    return FileReading(name, reports, warnings, skipped=not reports)
+        yield position, numbered, header
+        position += 1
 
 
-def _build_report(numbered: list[tuple[int, str]], name: str) -> Report | None:
-    header_lines = [normalize_chars(text) for _, text in numbered[:40]]
-    header = parse_header(header_lines)
-    if header.year is None:
-        return None
+def _build_report(numbered: list[tuple[int, str]], name: str, header: Header) -> Report:
+    assert header.year is not None
     paragraphs = build_paragraphs(numbered)
     tags, warnings = tag_paragraphs(paragraphs, header.year)
     sections = group_sections(paragraphs, tags)
@@ -155,24 +225,22 @@ def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
 
     kept: list[tuple[int, int]] = []
     kept_content: list[list[str]] = []
-    kept_digest: list[str] = []
     copies: dict[int, int] = {}
     warnings: list[str] = []
     for r in ranges:
         body = content(r)
-        digest = hashlib.sha1("\n".join(body).encode()).hexdigest()
+        # The same copy, or a copy cut short (list comparison stops at the first difference).
         match = next(
             (
                 k
-                for k, (other, d) in enumerate(zip(kept_content, kept_digest, strict=True))
-                if d == digest or (len(body) < len(other) and other[: len(body)] == body)
+                for k, other in enumerate(kept_content)
+                if body == other or (len(body) < len(other) and other[: len(body)] == body)
             ),
             None,
         )
         if match is None:
             kept.append(r)
             kept_content.append(body)
-            kept_digest.append(digest)
             copies[len(kept) - 1] = 1
         else:
             copies[match] += 1

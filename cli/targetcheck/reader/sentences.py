@@ -8,16 +8,16 @@ evidence.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from targetcheck.lazyregex import lazy
 from targetcheck.reader.paragraphs import Paragraph
 from targetcheck.reader.sections import Tag
 
 # Sentence and item ends. A full stop inside a number (`3.5`) is not a sentence end.
-_ITEM_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
+_ITEM_END = lazy(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
 # Clause separators: Chinese commas and colons; an ASCII comma not used as a thousands separator.
-CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
+CLAUSE_SEP = lazy(r"[，：:]|,(?!\d{3}(?!\d))")
 
 
 def clause_bounds(text: str) -> list[tuple[int, int]]:
@@ -30,8 +30,7 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One item of evidence: the text between two `。`/`；`, inside one paragraph."""
 
     paragraph: int  # paragraph index

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from targetcheck.results import Result, Uncheckable
 
 
-@dataclass(frozen=True)
-class CorpusFile:
+class CorpusFile(NamedTuple):
     file: str
     year: int | None
     city: str | None

@@ -1,0 +1,175 @@
+"""A cache of what targetcheck derives from its inputs, keyed by their content.
+
+Loading targets.yaml (YAML, hundreds of regular expressions checked, every target's wording
+read) and reading a report (paragraphs, sections, the evidence index) give the same result for
+the same bytes, every time. The cache keeps those results between runs:
+
+- the key of an entry is a hash of everything the result depends on: the bytes of the file, the
+  name it is shown by (it is written into the result), targetcheck's version and the size and
+  time of every one of its source files (so an edited or upgraded targetcheck never reads an
+  entry written by another), and the Python version (pickles are Python's);
+- an entry is never updated: an edited targets.yaml or report has another hash, so an entry
+  for its old content can never be used for the new (it is pruned when the cache is full);
+- it lives in the user's cache folder (`$XDG_CACHE_HOME/targetcheck`, else
+  `~/.cache/targetcheck`), never next to the corpus or targets.yaml;
+- it is off with `--no-cache` or `TARGETCHECK_NO_CACHE=1`, and silently off when that folder
+  cannot be created or written; an entry that cannot be read (a crash while writing, a disk
+  error, a truncated file) is ignored and written again.
+
+Entries are pickles, read only from the user's own cache folder.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+try:  # the C module behind hashlib.blake2b: importing hashlib itself loads OpenSSL (~3 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
+
+FORMAT = 1  # bump when the layout of entries changes
+MAX_ENTRIES = 512  # the oldest entries go first when there are more
+_SUFFIX = ".pickle"
+
+
+def cache_folder() -> Path:
+    """`$XDG_CACHE_HOME/targetcheck` (an absolute XDG_CACHE_HOME only, as the spec says), else
+    `~/.cache/targetcheck`."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "targetcheck"
+
+
+def disabled_by_environment() -> bool:
+    """TARGETCHECK_NO_CACHE set to anything but empty or 0."""
+    return os.environ.get("TARGETCHECK_NO_CACHE", "") not in ("", "0")
+
+
+class Cache:
+    """Entries in one folder; every method fails quietly (a cache never stops a run)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._code: bytes | None = None
+        self.stored = 0
+
+    @classmethod
+    def open(cls, enabled: bool = True) -> Cache | None:
+        """The user's cache, or None when it is off or its folder cannot be written."""
+        if not enabled or disabled_by_environment():
+            return None
+        try:
+            folder = cache_folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return None
+        except (OSError, RuntimeError):  # RuntimeError: no home folder
+            return None
+        return cls(folder)
+
+    def key(self, kind: str, name: str, data: bytes) -> str:
+        """The entry name for `data` shown as `name`, for a result of `kind`."""
+        digest = blake2b(digest_size=20)
+        digest.update(self._code_fingerprint())
+        for part in (kind.encode(), name.encode("utf-8", "surrogateescape"), data):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return f"{kind}-{digest.hexdigest()}"
+
+    def load(self, key: str) -> Any | None:
+        """The entry's value, or None (missing, unreadable, not a pickle of this Python)."""
+        path = self.folder / (key + _SUFFIX)
+        try:
+            with open(path, "rb") as stream:
+                return pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a corrupt entry: drop it, so that it is written again
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+
+    def store(self, key: str, value: Any) -> None:
+        """Write the entry whole or not at all (a temporary file renamed over it)."""
+        path = self.folder / (key + _SUFFIX)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            with open(temporary, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+            self.stored += 1
+        except Exception:  # a full disk, a value that does not pickle: no entry, no harm
+            try:
+                temporary.unlink()
+            except OSError:
+                pass
+
+    def prune(self, keep: int = MAX_ENTRIES) -> None:
+        """Remove the oldest entries beyond `keep` (and temporary files left by a crash)."""
+        try:
+            entries = []
+            for entry in os.scandir(self.folder):
+                if entry.name.endswith(".part"):
+                    os.unlink(entry.path)
+                elif entry.name.endswith(_SUFFIX):
+                    entries.append((entry.stat().st_mtime_ns, entry.path))
+            entries.sort(reverse=True)
+            for _mtime, path in entries[keep:]:
+                os.unlink(path)
+        except OSError:
+            pass
+
+    def _code_fingerprint(self) -> bytes:
+        """targetcheck's version, its source files (name, size, time) and Python's version."""
+        if self._code is None:
+            from targetcheck import __version__
+
+            package = Path(__file__).parent
+            parts = [f"{FORMAT}:{__version__}:{sys.implementation.cache_tag}:{sys.version}"]
+            for folder, _dirs, files in sorted(os.walk(package)):
+                if "__pycache__" in folder:
+                    continue
+                for name in sorted(files):
+                    if name.endswith(".py"):
+                        stat = os.stat(os.path.join(folder, name))
+                        parts.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            self._code = "\n".join(parts).encode()
+        return self._code
+
+
+def load_config_cached(path: Path, cache: Cache | None) -> tuple[Any, str | None]:
+    """`config.load_config(path)`, from the cache when targets.yaml's bytes are known, and the
+    key of those bytes (None without a cache), which names these targets in `stream`'s entries.
+
+    An error in targets.yaml is never cached: it is raised by `load_config`, every time. The
+    entry is written only when the file still holds the bytes it was keyed by after loading (an
+    edit while loading must not file the new file's result under the old content)."""
+    from targetcheck.config import Config, load_config
+
+    if cache is None:
+        return load_config(path), None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_config(path), None  # says what is wrong with the path
+    key = cache.key("config", str(path), data)
+    hit = cache.load(key)
+    if isinstance(hit, Config):
+        return hit, key
+    config = load_config(path)
+    try:
+        unchanged = path.read_bytes() == data
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        return config, None
+    cache.store(key, config)
+    return config, key

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class CheckRun:
+    """The results of a run, the targets not checkable from reports, and what to warn about."""
+
     results: list[Result] = field(default_factory=list)
     uncheckable: list[Uncheckable] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -158,16 +158,38 @@ def find_outcome(
 _ANCHORS = lazy(r"\^|\$|\\[AZbB]")
 
 
+# A negative look-around that a line break could satisfy or defeat (`(?![^，]…)`, `(?<!\s)`):
+# such an alias is searched paragraph by paragraph (see `_paragraphs_naming`).
+_LOOKAROUND_NOT = lazy(r"\(\?<?!")
+_MAY_MATCH_NEWLINE = lazy(r"\[\^|\\|\.|\(\?[aiLmsux]|\n")  # negated classes, escapes, `.`, flags
+
+
 def _paragraphs_naming(report: Report, aliases: Iterable[Alias]) -> set[int] | None:
     """Paragraphs where some alias matches: items elsewhere need not be searched (a report has a
     tenth as many paragraphs as items). None when an alias has anchors, whose meaning differs
-    between an item and its paragraph."""
+    between an item and its paragraph.
+
+    Each alias is searched in the whole text at once (paragraphs joined by line breaks), a new
+    search starting at the next paragraph after each match, and each paragraph found is checked
+    on its own: the same paragraphs as searching each one, with a search per match rather than
+    per paragraph. A match never needs a line break, but a negative look-around might see one
+    where a paragraph of its own ends; aliases that could be fooled so are searched paragraph by
+    paragraph."""
     patterns = []
     for alias in aliases:
         if _ANCHORS.search(alias.pattern):
             return None
-        patterns.append(alias.compiled())
-    return {p.index for p in report.paragraphs if any(pattern.search(p.text) for pattern in patterns)}
+        patterns.append((alias, alias.compiled()))
+    named: set[int] = set()
+    paragraphs = report.paragraphs
+    for alias, pattern in patterns:
+        if _LOOKAROUND_NOT.search(alias.pattern) and _MAY_MATCH_NEWLINE.search(alias.pattern):
+            named.update(p.index for p in paragraphs if pattern.search(p.text))
+            continue
+        for k in report.paragraphs_matching(pattern):
+            if k not in named and pattern.search(paragraphs[k].text):
+                named.add(k)
+    return named
 
 
 _CONTINUATION = lazy(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")

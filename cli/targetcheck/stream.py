@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from targetcheck.cache import Cache
     from targetcheck.config import TargetSpec
     from targetcheck.engine import CheckRun
-    from targetcheck.reader.report import FileScan, Report
+    from targetcheck.reader.report import Report
+    from targetcheck.reader.stubs import FileScan
     from targetcheck.render.model import CorpusFile
     from targetcheck.results import Result, Uncheckable
 
@@ -234,7 +235,7 @@ def scan_corpus(
 def _scan_file(file: tuple[Path, str], cache: Cache | None) -> tuple[FileScan, str | None]:
     """The file's headers, and the cache key of its content (None without a cache, or when the
     file cannot be read)."""
-    from targetcheck.reader.report import FileScan, scan_bytes
+    from targetcheck.reader.stubs import FileScan
 
     path, display = file
     try:
@@ -242,14 +243,20 @@ def _scan_file(file: tuple[Path, str], cache: Cache | None) -> tuple[FileScan, s
     except OSError as exc:
         return FileScan(display, [], [f"cannot be read ({exc.strerror or exc}): skipped"], skipped=True), None
     if cache is None:
-        return scan_bytes(data, display), None
+        return _scan_bytes(data, display), None
     key = cache.key("scan", display, data)
     hit = cache.load(key)
     if isinstance(hit, FileScan):
         return hit, key
-    scan = scan_bytes(data, display)
+    scan = _scan_bytes(data, display)
     cache.store(key, scan)
     return scan, key
+
+
+def _scan_bytes(data: bytes, display: str) -> FileScan:
+    from targetcheck.reader.report import scan_bytes
+
+    return scan_bytes(data, display)
 
 
 # ── 2. the check, group by group ────────────────────────────────────────────────────────────

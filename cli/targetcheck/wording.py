@@ -37,6 +37,8 @@ class WordingError(ValueError):
 
 @dataclass(frozen=True)
 class Terms:
+    """What a target's words commit to (see the module docstring)."""
+
     comparator: Comparator
     value: Decimal | None = None  # in `unit` (the unit as stated: 3.8 in 万人)
     unit: str | None = None

@@ -55,14 +55,14 @@ class ProgressBar:
         if self._progress is None:
             if done >= total or time.monotonic() - self.started < self.delay:
                 return
-            self._start()
+            self._start(phase, done, total)
         if phase != self._phase:
             self._phase = phase
             self._progress.update(self._task, description=_LABELS.get(phase, phase), total=total, completed=done)
         else:
             self._progress.update(self._task, total=total, completed=done)
 
-    def _start(self) -> None:
+    def _start(self, phase: str, done: int, total: int) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -81,8 +81,9 @@ class ProgressBar:
             console=console,
             transient=True,
         )
+        self._task = self._progress.add_task(_LABELS.get(phase, phase), total=total, completed=done)
+        self._phase = phase
         self._progress.start()
-        self._task = self._progress.add_task("", total=None)
 
     def close(self) -> None:
         if self._progress is not None:

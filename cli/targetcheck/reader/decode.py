@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections import Counter
 from typing import NamedTuple
 
 from targetcheck.lazyregex import lazy
@@ -56,7 +55,7 @@ def _checked(text: str, encoding: str) -> Decoded:
     # characters by the hundred; real text has next to none.
     head = sample[:4000]
     # Each distinct character once (a Chinese text repeats its characters four times over).
-    odd = sum(n for ch, n in Counter(head).items() if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    odd = sum(head.count(ch) for ch in set(head) if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
     if odd > max(4, len(head) // 50):
         raise NotText("binary data (not characters of any script)")
     if not text.strip():

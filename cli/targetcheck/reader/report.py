@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from targetcheck.reader.decode import NotText, decode_bytes, split_lines
 from targetcheck.reader.header import Header, is_date_line, parse_header
 from targetcheck.reader.paragraphs import Paragraph, build_paragraphs, looks_like_heading
 from targetcheck.reader.sections import Kind, Section, Tag, group_sections, tag_paragraphs
 from targetcheck.reader.sentences import Item, index_items
+from targetcheck.reader.stubs import FileScan, ReportStub
 from targetcheck.textnorm import normalize, normalize_chars
 
 
@@ -47,6 +48,35 @@ class Report:
             self._text_cache = "\n".join(p.text for p in self.paragraphs)
         return self._text_cache
 
+    def _paragraph_starts(self) -> list[int]:
+        """Where each paragraph begins in `text`."""
+        if self._starts_cache is None:
+            offsets, position = [], 0
+            for p in self.paragraphs:
+                offsets.append(position)
+                position += len(p.text) + 1
+            self._starts_cache = offsets
+        return self._starts_cache
+
+    def paragraphs_matching(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        """Indices of the paragraphs where a search of `text` finds `pattern` starting (a search
+        goes on from the next paragraph after each match, so every paragraph gets its own first
+        match). One search per match rather than one per paragraph; the caller checks what a
+        match across a line break would mean for its pattern."""
+        text = self.text
+        starts = self._paragraph_starts()
+        count = len(starts)
+        position = 0
+        while position <= len(text):
+            match = pattern.search(text, position)
+            if match is None:
+                return
+            k = bisect_right(starts, match.start()) - 1
+            yield k
+            if k + 1 >= count:
+                return
+            position = starts[k + 1]
+
     def find_quote(self, quote: str) -> list[tuple[Paragraph, int]]:
         """Every place the quote stands, after normalising both sides: (paragraph, offset).
 
@@ -59,13 +89,7 @@ class Report:
         start = text.find(needle)
         if start == -1:
             return []
-        if self._starts_cache is None:
-            offsets, position = [], 0
-            for p in self.paragraphs:
-                offsets.append(position)
-                position += len(p.text) + 1
-            self._starts_cache = offsets
-        starts = self._starts_cache
+        starts = self._paragraph_starts()
         hits = []
         while start != -1:
             k = bisect_right(starts, start) - 1
@@ -125,27 +149,6 @@ def read_text(text: str, name: str, only: int | None = None) -> FileReading:
         if only is None or position == only:
             reports.append(_build_report(numbered, name, header))
     return FileReading(name, reports, warnings, skipped=not found)
-
-
-class ReportStub(NamedTuple):
-    """A report known by its header alone: its position among its file's reports, its year and
-    city. The first pass over a corpus reads only these, to know which report follows which."""
-
-    position: int
-    year: int
-    city: str | None
-
-
-@dataclass
-class FileScan:
-    """What the first pass found in one file: the headers of its reports, and the same warnings
-    about the file that `read_file` gives."""
-
-    file: str
-    stubs: list[ReportStub]
-    warnings: list[str]
-    encoding: str | None = None
-    skipped: bool = False
 
 
 def scan_bytes(data: bytes, name: str) -> FileScan:

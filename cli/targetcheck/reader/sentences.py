@@ -15,7 +15,8 @@ from targetcheck.reader.paragraphs import Paragraph
 from targetcheck.reader.sections import Tag
 
 # Sentence and item ends. A full stop inside a number (`3.5`) is not a sentence end.
-_ITEM_END = lazy(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
+# (The look-behind comes after the dot: the search then skips to the next mark at once.)
+_ITEM_END = lazy(r"[。！？!?；;]+[”’」』）)]*|\.(?<!\d\.)(?!\d)")
 # Clause separators: Chinese commas and colons; an ASCII comma not used as a thousands separator.
 CLAUSE_SEP = lazy(r"[，：:]|,(?!\d{3}(?!\d))")
 

@@ -17,6 +17,8 @@ class CorpusFile(NamedTuple):
 
 @dataclass(frozen=True)
 class RunView:
+    """A run as every renderer gets it: the results shown and what a reader needs around them."""
+
     results: list[Result]  # the results to show (after any filter)
     uncheckable: list[Uncheckable] = field(default_factory=list)
     corpus: list[CorpusFile] = field(default_factory=list)

@@ -151,3 +151,13 @@ def test_keys_name_the_content_the_name_and_the_code(tmp_path: Path) -> None:
     cache.store(key, {"value": 1})
     assert cache.load(key) == {"value": 1}
     assert cache.load(cache.key("report", "a.txt", b"other")) is None
+
+
+def test_a_folder_others_may_write_into_is_not_used(tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    (shared / "targetcheck").mkdir(parents=True)
+    (shared / "targetcheck").chmod(0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared))
+    assert Cache.open() is None
+    assert invoke("check").exit_code == 0
+    assert not any((shared / "targetcheck").iterdir())

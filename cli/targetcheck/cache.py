@@ -11,18 +11,19 @@ the same bytes, every time. The cache keeps those results between runs:
 - an entry is never updated: an edited targets.yaml or report has another hash, so an entry
   for its old content can never be used for the new (it is pruned when the cache is full);
 - it lives in the user's cache folder (`$XDG_CACHE_HOME/targetcheck`, else
-  `~/.cache/targetcheck`), never next to the corpus or targets.yaml;
+  `~/.cache/targetcheck`), never next to the corpus or targets.yaml, and is used only when that
+  folder belongs to the user and no one else may write into it;
 - it is off with `--no-cache` or `TARGETCHECK_NO_CACHE=1`, and silently off when that folder
   cannot be created or written; an entry that cannot be read (a crash while writing, a disk
   error, a truncated file) is ignored and written again.
 
-Entries are pickles, read only from the user's own cache folder.
+Entries are pickles, read only from the user's own cache folder. At most `MAX_ENTRIES` are kept,
+the least recently used dropped first.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,15 @@ def cache_folder() -> Path:
     return base / "targetcheck"
 
 
+def _private(folder: Path) -> bool:
+    """The folder is the user's own and no one else may write into it: entries are pickles, and
+    a pickle planted by another user would run as this one."""
+    if not hasattr(os, "getuid"):  # pragma: no cover (Windows: the folder is in the user's profile)
+        return True
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
 def disabled_by_environment() -> bool:
     """TARGETCHECK_NO_CACHE set to anything but empty or 0."""
     return os.environ.get("TARGETCHECK_NO_CACHE", "") not in ("", "0")
@@ -65,8 +75,8 @@ class Cache:
             return None
         try:
             folder = cache_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            if not os.access(folder, os.W_OK | os.X_OK):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not os.access(folder, os.W_OK | os.X_OK) or not _private(folder):
                 return None
         except (OSError, RuntimeError):  # RuntimeError: no home folder
             return None
@@ -83,10 +93,14 @@ class Cache:
 
     def load(self, key: str) -> Any | None:
         """The entry's value, or None (missing, unreadable, not a pickle of this Python)."""
+        import pickle  # deferred: `--no-cache` never needs it
+
         path = self.folder / (key + _SUFFIX)
         try:
             with open(path, "rb") as stream:
-                return pickle.load(stream)
+                value = pickle.load(stream)
+            os.utime(path)  # recently used: pruned last
+            return value
         except FileNotFoundError:
             return None
         except Exception:  # a corrupt entry: drop it, so that it is written again
@@ -98,6 +112,8 @@ class Cache:
 
     def store(self, key: str, value: Any) -> None:
         """Write the entry whole or not at all (a temporary file renamed over it)."""
+        import pickle
+
         path = self.folder / (key + _SUFFIX)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
         try:
@@ -113,7 +129,8 @@ class Cache:
                 pass
 
     def prune(self, keep: int = MAX_ENTRIES) -> None:
-        """Remove the oldest entries beyond `keep` (and temporary files left by a crash)."""
+        """Remove the least recently used entries beyond `keep` (and temporary files left by a
+        crash)."""
         try:
             entries = []
             for entry in os.scandir(self.folder):

@@ -91,7 +91,7 @@ def run_check_command(options: CheckOptions) -> int:
     from targetcheck.commands.progress import ProgressBar
     from targetcheck.engine import run_check
     from targetcheck.indicators import HEADLINE
-    from targetcheck.render import render
+    from targetcheck.render import render_parts
     from targetcheck.render.model import RunView
     from targetcheck.stream import Workers, scan_corpus
 
@@ -141,7 +141,7 @@ def run_check_command(options: CheckOptions) -> int:
         version=__version__,
         better={slug: indicator.better.value for slug, indicator in (config.indicators if config else HEADLINE).items()},
     )
-    text = render(options.format, view)
+    text = render_parts(options.format, view)  # whole before a byte is written
     code = fail_on_code(results, options.fail_on)
     if options.output is None:
         write_stdout(text)

@@ -51,17 +51,21 @@ def warn(message: str) -> None:
         pass
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str | list[str]) -> None:
     """The payload, as UTF-8 whatever the locale says. A reader that went away (`| head`) ends
-    the output quietly: the command still exits with its own code."""
+    the output quietly: the command still exits with its own code. A list of pieces (a large
+    JSON panel) is written piece by piece, never joined: one copy of the text, not three."""
+    parts = [text] if isinstance(text, str) else text
     try:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
-            buffer.write(text.encode("utf-8"))
+            for part in parts:
+                buffer.write(part.encode("utf-8"))
             buffer.flush()
         else:  # a text-only stream (tests that swap sys.stdout)
-            sys.stdout.write(text)
+            for part in parts:
+                sys.stdout.write(part)
             sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
@@ -88,14 +92,14 @@ def check_output_folder(path: Path) -> None:
         raise OutputError("is a folder", path=str(path), hint="give --output a file name")
 
 
-def write_file_atomically(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` whole or not at all: into a temporary file in the same
-    folder, then `os.replace` over `path`. On any failure the temporary file is removed and an
-    existing `path` is left as it was."""
+def write_file_atomically(path: Path, text: str | list[str]) -> None:
+    """Write `text` (UTF-8; or its pieces, in order) to `path` whole or not at all: into a
+    temporary file in the same folder, then `os.replace` over `path`. On any failure the
+    temporary file is removed and an existing `path` is left as it was."""
     import tempfile  # deferred: only --output needs it (it pulls in random)
 
     check_output_folder(path)
-    data = text.encode("utf-8")
+    parts = [text] if isinstance(text, str) else text
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o777
@@ -109,7 +113,8 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise OutputError(f"cannot write here: {exc.strerror}", path=str(folder)) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for part in parts:
+                stream.write(part.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)

@@ -21,6 +21,11 @@ _INDENT = 2
 
 
 def render(view: RunView) -> str:
+    return "".join(render_parts(view))
+
+
+def render_parts(view: RunView) -> list[str]:
+    """The text of `render`, in pieces (one or three per result)."""
     lists = {
         "results": (to_record(r) for r in view.results),
         "not_checkable": (uncheckable_record(u) for u in view.uncheckable),
@@ -40,7 +45,7 @@ def render(view: RunView) -> str:
         parts.append(head)
         _array(records, level=1, into=parts)
     parts += [rest, "\n"]
-    return "".join(parts)  # one copy of the text, not one per piece joined
+    return parts
 
 
 def _array(records: Iterable[Any], level: int, into: list[str]) -> None:

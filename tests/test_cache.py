@@ -161,3 +161,15 @@ def test_a_folder_others_may_write_into_is_not_used(tmp_path: Path, project: Pat
     assert Cache.open() is None
     assert invoke("check").exit_code == 0
     assert not any((shared / "targetcheck").iterdir())
+
+
+def test_a_run_from_the_cache_after_its_targets_entry_is_gone(cache_home: Path, project: Path) -> None:
+    """The loaded targets.yaml may be pruned while the small entry of its corpus list is kept:
+    a run that needs the targets loads them again."""
+    expected = invoke("check", "--format", "json", "--no-cache")
+    invoke("check", "--format", "json")
+    for entry in _entries(cache_home):
+        if entry.name.startswith(("config-", "run-")):
+            entry.unlink()
+    result = invoke("check", "--format", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, expected.stderr)

@@ -29,9 +29,9 @@ NEVER = {  # not for a plain check of a few reports, cold or warm
     "targetcheck.auto", "targetcheck.render.markdown", "targetcheck.render.csv_format",
     "targetcheck.render.json_format", "targetcheck.render.detail",
 }
-CACHED = {  # a run that comes from the cache parses no YAML and reads no report
-    "yaml", "targetcheck.reader.report", "targetcheck.reader.paragraphs", "targetcheck.outcomes",
-    "targetcheck.quotes",
+CACHED = {  # a run that comes from the cache parses no YAML, loads no target and reads no report
+    "yaml", "targetcheck.config", "targetcheck.problems", "targetcheck.reader.report",
+    "targetcheck.reader.paragraphs", "targetcheck.outcomes", "targetcheck.quotes",
 }
 
 

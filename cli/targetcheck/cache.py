@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +191,82 @@ def load_config_cached(path: Path, cache: Cache | None) -> tuple[Any, str | None
         return config, None
     cache.store(key, config)
     return config, key
+
+
+class CachedTargets:
+    """targets.yaml as `check` uses it: the corpus it names, the direction of each indicator, and
+    the targets, which are loaded only when they are looked at.
+
+    A run that the cache answers whole (`stream`) needs only the first two: a small entry next to
+    the loaded targets.yaml keeps them, so such a run neither parses nor unpickles the targets."""
+
+    def __init__(self, path: Path, cache: Cache | None) -> None:
+        self.path = path
+        self.cache = cache
+        self.key: str | None = None  # the cache key of targets.yaml's content
+        self._config: Any = None
+        self._summary: tuple[tuple[Path, ...], dict[str, str], int] | None = None
+        if cache is not None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = None
+            if data is not None:
+                key = cache.key("config", str(path), data)
+                summary = cache.load(_summary_key(key))
+                if isinstance(summary, tuple) and len(summary) == 3:
+                    self.key = key
+                    self._summary = summary
+        if self._summary is None:
+            self._load()
+
+    def _load(self) -> Any:
+        if self._config is None:
+            config, key = load_config_cached(self.path, self.cache)
+            self._config = config
+            summary = (
+                tuple(config.corpus),
+                {slug: indicator.better.value for slug, indicator in config.indicators.items()},
+                len(config.targets),
+            )
+            if self._summary is None and self.cache is not None and key is not None:
+                self.key = key
+                self.cache.store(_summary_key(key), summary)
+            self._summary = summary
+        return self._config
+
+    @property
+    def corpus(self) -> tuple[Path, ...]:
+        assert self._summary is not None
+        return self._summary[0]
+
+    @property
+    def better(self) -> dict[str, str]:
+        """indicator slug → "higher" or "lower"."""
+        assert self._summary is not None
+        return self._summary[1]
+
+    @property
+    def targets(self) -> Sequence[Any]:
+        """The targets, in their order; loaded on first look (their number is known before)."""
+        assert self._summary is not None
+        return _Targets(self, self._summary[2])
+
+
+def _summary_key(config_key: str) -> str:
+    return "summary" + config_key.removeprefix("config")
+
+
+class _Targets(Sequence[Any]):
+    def __init__(self, owner: CachedTargets, count: int) -> None:
+        self._owner = owner
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._owner._load().targets[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._owner._load().targets)

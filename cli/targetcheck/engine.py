@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -82,7 +82,7 @@ def run_check(
         from targetcheck.stream import run_stream
 
         return run_stream(
-            list(targets), corpus, config_name=config_name, auto=auto, workers=workers, progress=progress,
+            targets if isinstance(targets, Sequence) else list(targets), corpus, config_name=config_name, auto=auto, workers=workers, progress=progress,
             targets_key=targets_key,
         )
     run = CheckRun()

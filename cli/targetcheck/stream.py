@@ -382,8 +382,8 @@ def _run_key(
     index: CorpusIndex, targets: Sequence[TargetSpec], targets_key: str | None, auto: bool, config_name: str
 ) -> str | None:
     """The cache key of a whole run, or None when its inputs are not all known by content."""
-    if index.cache is None or index.file_keys is None or (targets and targets_key is None):
-        return None
+    if index.cache is None or index.file_keys is None or (targets_key is None and len(targets)):
+        return None  # (the targets' number only: looking at them would load them)
     names = "\n".join([f"auto={auto}", config_name, targets_key or "no targets", *index.file_keys])
     return index.cache.key("run", config_name, names.encode())
 

@@ -87,7 +87,7 @@ class CheckOptions:
 
 def run_check_command(options: CheckOptions) -> int:
     from targetcheck import __version__
-    from targetcheck.cache import Cache, load_config_cached
+    from targetcheck.cache import Cache, CachedTargets
     from targetcheck.commands.progress import ProgressBar
     from targetcheck.engine import run_check
     from targetcheck.indicators import HEADLINE
@@ -99,13 +99,15 @@ def run_check_command(options: CheckOptions) -> int:
     # (and then merged), or for its `corpus:` list when no --corpus is given.
     cache = Cache.open(options.cache)
     targets_path = options.targets or (None if options.auto else Path("targets.yaml"))
-    config, targets_key = load_config_cached(targets_path, cache) if targets_path else (None, None)
+    # targets.yaml's targets are loaded only when the run looks at them: a run the cache answers
+    # whole needs only its corpus list and the direction of its indicators.
+    config = CachedTargets(targets_path, cache) if targets_path else None
     corpus_paths = options.corpus or (list(config.corpus) if config else _auto_corpus())
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
     if options.output is not None:
         refuse_to_overwrite_inputs(options.output, [p for p in (targets_path, *corpus_paths) if p is not None])
-    targets = list(config.targets) if config else []
+    targets = config.targets if config else []
     # The corpus is indexed by report headers first, then checked report by report (`stream`):
     # a corpus of any size, every report read once, on every core when it is large.
     progress = ProgressBar()
@@ -114,7 +116,7 @@ def run_check_command(options: CheckOptions) -> int:
             corpus = scan_corpus(corpus_paths, cache=cache, workers=workers, progress=progress)
             run = run_check(
                 targets, corpus, config_name=str(targets_path or "--auto"), auto=options.auto,
-                workers=workers, progress=progress, targets_key=targets_key,
+                workers=workers, progress=progress, targets_key=config.key if config else None,
             )
     finally:
         progress.close()
@@ -139,7 +141,7 @@ def run_check_command(options: CheckOptions) -> int:
         unfiltered_total=len(run.results),
         run_date=run_date(),
         version=__version__,
-        better={slug: indicator.better.value for slug, indicator in (config.indicators if config else HEADLINE).items()},
+        better=config.better if config else {slug: indicator.better.value for slug, indicator in HEADLINE.items()},
     )
     text = render_parts(options.format, view)  # whole before a byte is written
     code = fail_on_code(results, options.fail_on)

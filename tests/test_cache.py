@@ -173,3 +173,27 @@ def test_a_run_from_the_cache_after_its_targets_entry_is_gone(cache_home: Path, 
             entry.unlink()
     result = invoke("check", "--format", "json")
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, expected.stderr)
+
+
+def test_a_file_edited_during_a_run_is_never_filed_under_its_old_content(cache_home: Path, project: Path) -> None:
+    """The cache keys a run by the files' contents when they were indexed: a report or a
+    targets.yaml edited between the index and its reading stops the run (exit 2, run it again)."""
+    from targetcheck.cache import CachedTargets
+    from targetcheck.engine import run_check
+    from targetcheck.errors import ConfigError, CorpusError
+    from targetcheck.stream import scan_corpus
+
+    invoke("check")  # the corpus list of targets.yaml is now in the cache
+    for entry in cache_home.glob("run-*"):  # (a run answered whole reads nothing)
+        entry.unlink()
+    cache = Cache.open()
+    targets = CachedTargets(Path("targets.yaml"), cache)
+    index = scan_corpus([Path("reports")], cache=cache)
+    report = next(Path("reports").glob("包头2018*"))
+    report.write_text(report.read_text(encoding="utf-8") + "\n补记。\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="changed while targetcheck was reading it"):
+        run_check(targets.targets, index, config_name="targets.yaml", targets_key=targets.key)
+    fresh = CachedTargets(Path("targets.yaml"), cache)  # its corpus list from the cache, targets not loaded
+    Path("targets.yaml").write_text(Path("targets.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="changed while targetcheck was reading it"):
+        list(fresh.targets)

@@ -223,6 +223,11 @@ class CachedTargets:
     def _load(self) -> Any:
         if self._config is None:
             config, key = load_config_cached(self.path, self.cache)
+            if self.key is not None and key != self.key:  # edited since its corpus list was read
+                from targetcheck.errors import ConfigError
+
+                raise ConfigError("changed while targetcheck was reading it", path=str(self.path),
+                                  hint="run the check again")
             self._config = config
             summary = (
                 tuple(config.corpus),

@@ -81,8 +81,9 @@ def run_check(
     if not isinstance(corpus, Corpus):  # a CorpusIndex
         from targetcheck.stream import run_stream
 
+        listed = targets if isinstance(targets, Sequence) else list(targets)  # a Sequence is not loaded yet
         return run_stream(
-            targets if isinstance(targets, Sequence) else list(targets), corpus, config_name=config_name, auto=auto, workers=workers, progress=progress,
+            listed, corpus, config_name=config_name, auto=auto, workers=workers, progress=progress,
             targets_key=targets_key,
         )
     run = CheckRun()

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from targetcheck.config import TargetSpec
     from targetcheck.engine import CheckRun
     from targetcheck.reader.report import Report
-    from targetcheck.reader.stubs import FileScan
+    from targetcheck.reader.stubs import FileScan, ReportStub
     from targetcheck.render.model import CorpusFile
     from targetcheck.results import Result, Uncheckable
 
@@ -67,6 +67,7 @@ class ReportRef(NamedTuple):
     position: int  # among the reports of its file
     year: int
     city: str | None
+    content_key: str | None = None  # the cache key of the file's bytes when it was indexed
 
 
 class CorpusIndex:
@@ -95,9 +96,9 @@ class CorpusIndex:
         self.report_warnings: dict[ReportRef, tuple[str, ...]] = {}  # of the reports read
         self._index: dict[_Query, ReportRef] = {}
         self._held: OrderedDict[ReportRef, Report] = OrderedDict()
-        for path, scan in self.scans:
+        for k, (path, scan) in enumerate(self.scans):
             for stub in scan.stubs:
-                ref = ReportRef(path, scan.file, stub.position, stub.year, stub.city)
+                ref = self._ref(k, path, scan, stub)
                 key = (city_key(stub.city), stub.year)
                 first = self._index.get(key)
                 if first is not None:
@@ -109,6 +110,10 @@ class CorpusIndex:
                     continue
                 self._index[key] = ref
                 self.refs.append(ref)
+
+    def _ref(self, k: int, path: Path, scan: FileScan, stub: ReportStub) -> ReportRef:
+        content_key = self.file_keys[k] if self.file_keys is not None else None
+        return ReportRef(path, scan.file, stub.position, stub.year, stub.city, content_key)
 
     def ref(self, city: str | None, year: int) -> ReportRef | None:
         """The report of `city` for `year`; for no city, the only report of that year."""
@@ -159,11 +164,11 @@ class CorpusIndex:
 
         unused = set(self.unused)
         out = []
-        for path, scan in self.scans:
+        for k, (path, scan) in enumerate(self.scans):
             if not scan.stubs:
                 out.append(CorpusFile(scan.file, None, None, tuple(scan.warnings)))
             for stub in scan.stubs:
-                ref = ReportRef(path, scan.file, stub.position, stub.year, stub.city)
+                ref = self._ref(k, path, scan, stub)
                 if ref not in self.report_warnings:
                     self.load(ref)
                 note = ("the same report is in another file: not used",) if ref in unused else ()
@@ -185,6 +190,9 @@ def _read_report(ref: ReportRef, cache: Cache | None) -> Report:
         ) from None
     key = None
     if cache is not None:
+        if ref.content_key is not None and cache.key("scan", ref.file, data) != ref.content_key:
+            # Edited since it was indexed: the run would be filed under the content it had then.
+            raise CorpusError("changed while targetcheck was reading it", path=ref.file, hint="run the check again")
         key = cache.key("report", f"{ref.file}#{ref.position}", data)
         hit = cache.load(key)
         if isinstance(hit, Report):

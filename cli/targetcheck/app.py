@@ -102,7 +102,7 @@ NoCacheOption = Annotated[
     bool,
     typer.Option(
         "--no-cache",
-        help="Neither read nor write the cache of parsed targets.yaml and reports (also TARGETCHECK_NO_CACHE=1).",
+        help="Neither read nor write the cache of loaded targets.yaml, read reports and runs (also TARGETCHECK_NO_CACHE=1).",
     ),
 ]
 

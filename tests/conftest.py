@@ -38,3 +38,10 @@ def inputs_never_written() -> Iterator[None]:
     before = _input_hashes()
     yield
     assert _input_hashes() == before, "a test, or the code it ran, wrote into the corpus or targets.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache lives in the test session's own folder, never in the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+    monkeypatch.delenv("TARGETCHECK_NO_CACHE", raising=False)

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from targetcheck import yamlsource
+from targetcheck import files, yamlsource
 from targetcheck.corpus import iter_corpus_files
 from targetcheck.errors import ConfigError, CorpusError, one_line
 from targetcheck.reader import read_file, read_text
-from targetcheck.reader import report as report_module
 from targetcheck.reader.decode import NotText, decode_bytes
 from targetcheck.reader.sentences import MAX_ITEM_CHARS
 from targetcheck.regexcheck import regex_problem, shown
@@ -161,7 +160,7 @@ def test_a_long_paragraph_is_not_joined_again_for_every_line(monkeypatch: pytest
 def test_a_file_over_the_size_limit_is_skipped_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(SEED_2025.read_bytes())
-    monkeypatch.setattr(report_module, "MAX_REPORT_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_REPORT_BYTES", 1000)
     reading = read_file(path)
     assert reading.skipped and "more than the 0 MB a report file may be: skipped" in reading.warnings[0]
 

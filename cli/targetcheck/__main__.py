@@ -2,4 +2,5 @@
 
 from targetcheck.app import main
 
-main()
+if __name__ == "__main__":  # not when a worker process started by spawn imports the main module
+    main()

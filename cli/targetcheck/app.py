@@ -124,6 +124,22 @@ BomOption = Annotated[
     bool,
     typer.Option("--bom", help="CSV only: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text."),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="Check in N processes [default: one per core, for corpora of 48 files or more; 1: this process alone].",
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the cache of loaded targets.yaml, read reports and runs (also TARGETCHECK_NO_CACHE=1).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -174,6 +190,8 @@ def check(
     fail_on: FailOnOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check every target in targets.yaml against the later reports in the corpus."""
     from targetcheck.commands.check import CheckOptions, run_check_command
@@ -182,7 +200,7 @@ def check(
         lambda: run_check_command(
             CheckOptions.from_cli(
                 targets=targets, corpus=corpus, format=format, auto=auto, status=status, year=year, tag=tag,
-                id=id, indicator=indicator, fail_on=fail_on, output=output, bom=bom,
+                id=id, indicator=indicator, fail_on=fail_on, output=output, bom=bom, jobs=jobs, no_cache=no_cache,
             )
         )
     )

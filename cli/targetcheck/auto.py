@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from targetcheck.config import TargetSpec
 from targetcheck.corpus import Corpus, city_key
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
+from targetcheck.lazyregex import lazy
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.paragraphs import Paragraph
@@ -43,18 +44,18 @@ AUTO_TAGS = ("headline", "auto")
 # The id of a clause set by a higher level that names no headline indicator.
 SET_ELSEWHERE = Indicator("set-elsewhere", "上级下达的目标", Measure.MILESTONE, ())
 
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
-_CLAUSE_SEP = re.compile(r"[，；：;:]|,(?!\d{3}(?!\d))")
+_SENTENCE_END = lazy(r"[。！？!?]+[”’」』）)]*")
+_CLAUSE_SEP = lazy(r"[，；：;:]|,(?!\d{3}(?!\d))")
 # List markers in front of a clause: `——`, `一是`, `（1）`, `①`.
-_MARKER = re.compile(r"^(?:——|—|－|-|•|·|[①-⑳]|[一二三四五六七八九十]是|[（(]?\d{1,2}[)）.、](?!\d))+")
+_MARKER = lazy(r"^(?:——|—|－|-|•|·|[①-⑳]|[一二三四五六七八九十]是|[（(]?\d{1,2}[)）.、](?!\d))+")
 # Words a clause may open with before the indicator it is about (`力争`, `全市`), and the
 # prefixes some reports put on an indicator's name (`全社会固定资产投资`, `地方级一般公共预算收入`).
-_LEAD = re.compile(
+_LEAD = lazy(
     r"^(?:力争|努力|争取|确保|力保|力求|奋力|实现|推动|促进|保持|全年|今年|年内|"
     r"全[市省区盟州县旗]|我[市省区盟州县旗]|本市|同时|其中|以及|并且|并|和|及|全社会|地方级)*"
 )
-_NAME_SEP = re.compile(r"、|和|及|与|以及")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节))")
+_NAME_SEP = lazy(r"、|和|及|与|以及")
+_HEADING = lazy(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节))")
 # Paragraph ends after which a list goes on in the next paragraph.
 _LIST_GOES_ON = ("：", ":", "；", ";", "，", ",")
 # The surveyed unemployment rate. The built-in `unemployment-rate` is the registered rate (DOMAIN

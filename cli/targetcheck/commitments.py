@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from targetcheck import units
+from targetcheck.lazyregex import lazy
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.sections import PLAN_KINDS
@@ -34,36 +35,36 @@ from targetcheck.textnorm import normalize
 
 # Clauses that describe the past or the present, or reason about the targets, rather than
 # commit to anything. Checked on the comma clause that holds the quantity.
-_CONTEXT_CLAUSE = re.compile(
+_CONTEXT_CLAUSE = lazy(
     r"过去|去年|上年|已经|已有|已达|现有|目前|截至|以来|平均增速|预估|测算|比重为|连续\d+个月|"
     r"历史最高|百强|排名|位居|居于"
 )
 # Paragraphs that argue for the targets or weigh difficulties (`综合分析，实现这些目标，具备支撑条件。`).
-_CONTEXT_PARAGRAPH = re.compile(r"^(?:综合分析|在看到|实现这些目标|这些目标|.{0,6}困难和问题)")
+_CONTEXT_PARAGRAPH = lazy(r"^(?:综合分析|在看到|实现这些目标|这些目标|.{0,6}困难和问题)")
 # After a size: the rest of its clause names a project (`…冷轧取向硅钢片、…等项目`), with no verb
 # of its own between the size and the project word.
-_PROJECT_TAIL = re.compile(r"^(?:(?!实施|推进|推动|建设|建成|完成|开工|新建|启动|打造|投资)[^，])*?(?:项目|工程)")
-_FUND_IN_USE = re.compile(r"发挥.*作用")
-_PLAN_NAME = re.compile(r"^的?[^，、]{0,6}?(?:行动|计划|方案|规划|攻坚)")
+_PROJECT_TAIL = lazy(r"^(?:(?!实施|推进|推动|建设|建成|完成|开工|新建|启动|打造|投资)[^，])*?(?:项目|工程)")
+_FUND_IN_USE = lazy(r"发挥.*作用")
+_PLAN_NAME = lazy(r"^的?[^，、]{0,6}?(?:行动|计划|方案|规划|攻坚)")
 _SPEC_UNITS = {"千伏"}
 # `铁路网总投资252亿元`: the size of a portfolio of projects, not an amount for the year.
-_PORTFOLIO_SIZE = re.compile(r"(?:总投资|总规模)(?:为|达)?$")
+_PORTFOLIO_SIZE = lazy(r"(?:总投资|总规模)(?:为|达)?$")
 # `赛音山达、塔奔陶乐盖至满都拉的2条公路`: a small count that sums up the list just before it.
-_LIST_BEFORE = re.compile(r"[^、和及与，；。][、和及与][^，；。、和及与]{1,20}[”的]?$")
+_LIST_BEFORE = lazy(r"[^、和及与，；。][、和及与][^，；。、和及与]{1,20}[”的]?$")
 # Counters that count projects or works themselves (`45个项目`, `37项…工程`, `3条高速公路`); other
 # counts before a project word are the project's capacity (`500万只铝轮毂等深加工项目`).
 _WORK_COUNTERS = {"个", "项", "批", "处", "宗", "类", "条", "座", "所"}
-_CHINESE_DIGIT = re.compile(r"^[一二两三四五六七八九十]")
+_CHINESE_DIGIT = lazy(r"^[一二两三四五六七八九十]")
 # Words that carry a clause on their own (an action, or a comparator before the figure): a
 # `、` segment without one (`光缆2840公里` after `新建基站1200座`) leans on the one before.
-_SEGMENT_VERB = re.compile(
+_SEGMENT_VERB = lazy(
     r"新建|新增|新改扩建|改建|扩建|建设|建成|建改|改造|完成|实施|引进|培育|认定|创建|打造|举办|治理|开展|"
     r"推动|推进|办好|支持|解决|确保|力保|力争|开工|投产|吸引|带动|拉动|增长|增加|突破|达到|超过|提高|提升|"
     r"保持|控制|下降|降低|减少|实现"
 )
-_BARE_VERB_START = re.compile(r"^(?:增长|增加|提高|提升|下降|降低|减少|突破|达到|超过)")
+_BARE_VERB_START = lazy(r"^(?:增长|增加|提高|提升|下降|降低|减少|突破|达到|超过)")
 # Separators between the pieces a quote is lengthened by (an ASCII comma only outside numbers).
-_PIECE_SEP = re.compile(r"[，：:；;。！？!?、]|,(?!\d{3}(?!\d))")
+_PIECE_SEP = lazy(r"[，：:；;。！？!?、]|,(?!\d{3}(?!\d))")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from targetcheck.corpus import existing_corpus
 from targetcheck.errors import ConfigError
 from targetcheck.indicators import BUILTIN, Alias, Better, Indicator, Measure
 from targetcheck.problems import Problems
@@ -641,22 +642,6 @@ def _close(word: str, choices: Any) -> str | None:
 
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return found[0] if found else None
-
-
-def existing_corpus(paths: tuple[Path, ...] | list[Path], targets_file: Path, line: int | None) -> list[Path]:
-    """The `corpus:` paths of targets.yaml, each of which must exist: a missing one is an error at
-    the `corpus:` line of targets.yaml (paths there are relative to it, a common surprise)."""
-    import os
-
-    for corpus_path in paths:
-        if not os.path.lexists(corpus_path):
-            raise ConfigError(
-                f"corpus path `{corpus_path}` does not exist",
-                path=str(targets_file),
-                line=line,
-                hint="corpus paths are relative to targets.yaml; or pass --corpus PATH",
-            )
-    return list(paths)
 
 
 def load_corpus_paths(path: Path) -> tuple[Path, ...]:

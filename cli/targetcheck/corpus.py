@@ -8,10 +8,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from targetcheck.errors import CorpusError
+from targetcheck.errors import ConfigError, CorpusError
 from targetcheck.files import file_kind
-from targetcheck.reader import FileReading, Report, read_file
+
+if TYPE_CHECKING:  # the reader is imported when a corpus is read (`city_key` needs none of it)
+    from targetcheck.reader import FileReading, Report
 
 
 def city_key(city: str | None) -> str | None:
@@ -23,6 +26,20 @@ def city_key(city: str | None) -> str | None:
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             return key[: -len(suffix)]
     return key
+
+
+def existing_corpus(paths: tuple[Path, ...] | list[Path], targets_file: Path, line: int | None) -> list[Path]:
+    """The `corpus:` paths of targets.yaml, each of which must exist: a missing one is an error at
+    the `corpus:` line of targets.yaml (paths there are relative to it, a common surprise)."""
+    for corpus_path in paths:
+        if not os.path.lexists(corpus_path):
+            raise ConfigError(
+                f"corpus path `{corpus_path}` does not exist",
+                path=str(targets_file),
+                line=line,
+                hint="corpus paths are relative to targets.yaml; or pass --corpus PATH",
+            )
+    return list(paths)
 
 
 # A folder holding more files than this is not a folder of reports (`--corpus /`, a home folder):
@@ -159,6 +176,8 @@ class Corpus:
 
 
 def load_corpus(paths: Iterable[Path]) -> Corpus:
+    from targetcheck.reader import read_file
+
     corpus = Corpus()
     for path, display in iter_corpus_files(paths):
         corpus.add(read_file(path, display))

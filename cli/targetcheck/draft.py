@@ -15,9 +15,10 @@ from collections.abc import Iterable
 import yaml
 
 from targetcheck.config import Config
+from targetcheck.lazyregex import lazy
 from targetcheck.scan import Candidate, ScanReport
 
-_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#'\"]*$")
+_PLAIN = lazy(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#'\"]*$")
 
 
 def draft_yaml(scans: Iterable[ScanReport], config: Config | None) -> str:

@@ -3,37 +3,42 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
-from targetcheck.config import TargetSpec
-from targetcheck.corpus import Corpus
 from targetcheck.errors import ConfigError, QuantityError
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
-from targetcheck.outcomes import (
-    Candidate,
-    Finding,
-    convert_outcome,
-    find_derived_growth,
-    find_outcome,
-)
-from targetcheck.quotes import QuoteProblem, place_quote
-from targetcheck.reader import Report
+from targetcheck.lazyregex import lazy
 from targetcheck.results import ALSO_READ, ActualView, Considered, Result, TargetView, Uncheckable
 from targetcheck.verdict import Comparison, Status, compare, compare_relation
 from targetcheck.wording import ASPIRATIONAL, Comparator
 
+if TYPE_CHECKING:
+    from targetcheck.config import TargetSpec
+    from targetcheck.corpus import Corpus
+    from targetcheck.outcomes import Candidate, Finding
+    from targetcheck.reader import Report
+    from targetcheck.stream import CorpusIndex, Progress, Workers
+
+# The outcome finder, the quote placer and the reader are imported where they are used: a run
+# that comes whole from the cache (`stream`) needs none of them.
+
 
 @dataclass
 class CheckRun:
+    """The results of a run, the targets not checkable from reports, and what to warn about."""
+
     results: list[Result] = field(default_factory=list)
     uncheckable: list[Uncheckable] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # `--auto`: what finding the headline targets met (a report without a headline sentence …),
+    # city by city, year by year.
+    headline_warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     file: str
     line: int
 
@@ -41,6 +46,8 @@ class Location:
 def locate_quote(spec: TargetSpec, report: Report, config_name: str) -> Location:
     """Where the target's quote stands in its report; an error unless exactly once (the same
     check and words as `lint`)."""
+    from targetcheck.quotes import QuoteProblem, place_quote
+
     assert spec.quote is not None
     place = place_quote(report, spec.quote)
     if isinstance(place, QuoteProblem):
@@ -51,34 +58,85 @@ def locate_quote(spec: TargetSpec, report: Report, config_name: str) -> Location
     return Location(report.file, paragraph.line_at(offset))
 
 
-def run_check(targets: Iterable[TargetSpec], corpus: Corpus, *, config_name: str) -> CheckRun:
+def run_check(
+    targets: Iterable[TargetSpec],
+    corpus: Corpus | CorpusIndex,
+    *,
+    config_name: str,
+    auto: bool = False,
+    workers: Workers | None = None,
+    progress: Progress | None = None,
+    targets_key: str | None = None,
+) -> CheckRun:
+    """The verdict for every target, in their order. `auto`: the headline targets of every report
+    are checked too, a curated target replacing the found one with the same id and city, city by
+    city, year by year (`auto.merge_curated`).
+
+    A `CorpusIndex` (the corpus as an index of report headers) is checked report by report, by
+    the `workers` when it is large enough (`stream.run_stream`): the same results, in the same
+    order, with every report read once and only a few held at a time; `targets_key` (the cache
+    key of targets.yaml's content) lets a run whose inputs are unchanged come from the cache."""
+    from targetcheck.corpus import Corpus
+
+    if not isinstance(corpus, Corpus):  # a CorpusIndex
+        from targetcheck.stream import run_stream
+
+        listed = targets if isinstance(targets, Sequence) else list(targets)  # a Sequence is not loaded yet
+        return run_stream(
+            listed, corpus, config_name=config_name, auto=auto, workers=workers, progress=progress,
+            targets_key=targets_key,
+        )
     run = CheckRun()
+    if auto:
+        from targetcheck.auto import corpus_headline_targets, merge_curated
+
+        found = corpus_headline_targets(corpus)
+        targets = merge_curated(found.targets, targets, corpus)
+        run.headline_warnings = list(found.warnings)
     unverified: dict[tuple[str | None, int], int] = {}
     for spec in targets:
-        stating = corpus.get(spec.city, spec.year)
-        location = None
-        if spec.location is not None:  # found in the report itself (`--auto`)
-            location = Location(*spec.location)
-        elif spec.quote and stating is not None and spec.source is None:
-            # A target given by `source:` (an annual plan notice) is worded there, not in the
-            # report: the report of the same year may be in the corpus all the same.
-            location = locate_quote(spec, stating, config_name)
-        elif spec.quote and spec.source is None:
-            unverified[(spec.city, spec.year)] = unverified.get((spec.city, spec.year), 0) + 1
-        outcome = evaluate(spec, corpus, location)
+        outcome, missing = check_target(spec, corpus, config_name)
+        if missing is not None:
+            unverified[missing] = unverified.get(missing, 0) + 1
         if isinstance(outcome, Uncheckable):
             run.uncheckable.append(outcome)
         else:
             run.results.append(outcome)
-    for (city, year), count in unverified.items():
-        run.warnings.append(
-            f"the {year} report{' of ' + city if city else ''} is not in the corpus: {count} quotes not verified"
-        )
+    run.warnings = unverified_warnings(unverified)
     return run
 
 
-def evaluate(spec: TargetSpec, corpus: Corpus, location: Location | None) -> Result | Uncheckable:
+def check_target(
+    spec: TargetSpec, corpus: Corpus | CorpusIndex, config_name: str
+) -> tuple[Result | Uncheckable, tuple[str | None, int] | None]:
+    """The verdict for one target, and (city, year) when its quote could not be verified because
+    its report is not in the corpus. Raises ConfigError when the quote is not in its report once."""
+    location = None
+    missing = None
+    if spec.location is not None:  # found in the report itself (`--auto`)
+        location = Location(*spec.location)
+    elif spec.quote and spec.source is None:
+        # A target given by `source:` (an annual plan notice) is worded there, not in the
+        # report: the report of the same year may be in the corpus all the same.
+        stating = corpus.get(spec.city, spec.year)
+        if stating is not None:
+            location = locate_quote(spec, stating, config_name)
+        else:
+            missing = (spec.city, spec.year)
+    return evaluate(spec, corpus, location), missing
+
+
+def unverified_warnings(unverified: dict[tuple[str | None, int], int]) -> list[str]:
+    return [
+        f"the {year} report{' of ' + city if city else ''} is not in the corpus: {count} quotes not verified"
+        for (city, year), count in unverified.items()
+    ]
+
+
+def evaluate(spec: TargetSpec, corpus: Corpus | CorpusIndex, location: Location | None) -> Result | Uncheckable:
     """The verdict for one target."""
+    from targetcheck.outcomes import Finding, find_derived_growth, find_outcome
+
     terms = spec.terms
     if location is not None:
         source = f"{location.file}:{location.line}"
@@ -233,6 +291,8 @@ def _in_target_unit(chosen: Candidate, unit: str | None, measure: Measure) -> De
     if measure is Measure.GROWTH or unit in (None, "%") or chosen.quantity.unit in ("%", "个百分点"):
         return chosen.value
     try:
+        from targetcheck.outcomes import convert_outcome
+
         sign = -1 if chosen.value < 0 else 1
         return sign * convert_outcome(abs(chosen.value), chosen.quantity.unit, unit)
     except QuantityError:
@@ -333,7 +393,7 @@ def _comparison_note(comparator: Comparator, comparison: Comparison) -> str:
     return comparator.value
 
 
-_LEAD_WORDS = re.compile(
+_LEAD_WORDS = lazy(
     r"^(?:年内|今年|全面|加快|推动|推进|力争|确保|争取|努力|实现|完成|启动|积极|及早|尽快|基本|顺利|全力|大力)+"
 )
 

@@ -6,14 +6,15 @@ it; the CLI prints it as one line on stderr and exits with the error's code. No 
 
 from __future__ import annotations
 
-import re
 from enum import IntEnum
+
+from targetcheck.lazyregex import lazy
 
 # Line breaks and other control characters a message may pick up from the user's own text (a key
 # holding a newline, a file name with a tab): shown escaped, so that every message is one line.
 # Invisible format characters (zero-width spaces, bidirectional overrides that reorder what a
 # terminal shows) are escaped too: a message must show what the file holds.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 # Messages quote values from the user's files; one that quotes a megabyte is cut here, whatever

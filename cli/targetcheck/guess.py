@@ -15,20 +15,21 @@ from dataclasses import dataclass
 from targetcheck import units
 from targetcheck.commitments import Commitment
 from targetcheck.indicators import Better, Indicator, Measure
+from targetcheck.lazyregex import lazy
 from targetcheck.quantity import iter_quantities
 from targetcheck.slugwords import UNIT_WORDS, slug_words
 
-_GROWTH_VERB = re.compile(r"增长|增速|增幅|提高|提升|下降|降低|上涨|涨幅|回落|减少")
-_GROWTH_END = re.compile(r"(?:分别)?(?:同比)?(?:增长|增速|增幅|提高|下降|降低|上涨|减少)(?:了|达到?|为)?$")
-_LEAD_WORDS = re.compile(
+_GROWTH_VERB = lazy(r"增长|增速|增幅|提高|提升|下降|降低|上涨|涨幅|回落|减少")
+_GROWTH_END = lazy(r"(?:分别)?(?:同比)?(?:增长|增速|增幅|提高|下降|降低|上涨|减少)(?:了|达到?|为)?$")
+_LEAD_WORDS = lazy(
     r"^(?:年内|全年|今年|争创|力争|力保|确保|努力|争取|全面|积极|加快|大力|着力|重点|继续|持续|全力|充分|推动|推进|鼓励|"
     r"深入|扎实|稳步|及早|尽快|实施好|办好|抓好)+"
 )
-_ACTION = re.compile(
+_ACTION = lazy(
     r"^(?:新改扩建|新建改建|新建改造|新建扩建|培育认定|新开工|新创建|新建|新增|改建|扩建|建设|建成|建改|完成|实施|引进|"
     r"培育|创建|打造|举办|治理|开展|支持|解决|主攻|盯住|带动|拉动|吸引|认定|实现|提供|为)"
 )
-_COMPARATOR_END = re.compile(
+_COMPARATOR_END = lazy(
     r"(?:达到|突破|超过|保持在|控制在|提高到|提升到|增加|增长|实现|达|超|为|至少与|在|占到?(?:全国|全区|全市)?的?)+$"
 )
 _TAGS = (

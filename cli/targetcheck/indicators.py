@@ -39,6 +39,8 @@ class Alias:
 
 @dataclass(frozen=True)
 class Indicator:
+    """What a target measures and how its outcome is found (see the module docstring)."""
+
     slug: str
     name: str
     measure: Measure

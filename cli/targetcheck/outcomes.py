@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from targetcheck.errors import QuantityError
 from targetcheck.indicators import HEADLINE, Alias, Indicator, Measure
+from targetcheck.lazyregex import lazy
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.reader import Report
 from targetcheck.reader.sections import Kind
@@ -48,30 +49,30 @@ from targetcheck.textnorm import normalize
 from targetcheck.units import base_unit, compatible, convert, kind
 
 # Words between a growth verb and its figure, and the verbs themselves.
-_GROWTH = re.compile(
+_GROWTH = lazy(
     r"(?P<pre>(?:同比|比上年|较上年|比去年|较去年|比\d{4}年|按可比(?:口径|价格?)(?:计算)?|(?:按)?同口径(?:计算)?|(?:按)?自然口径(?:计算)?|分别|均|年均|平均)*)"
     r"(?P<verb>增长|增加|提高|上升|提升|上涨|下降|减少|降低|回落|下滑|增速(?:为|达到?|是)?|增幅(?:为|达到?|是)?|涨幅(?:为|达到?|是)?)"
     r"(?:了|达到?|为)?"
 )
 _FALL_VERBS = ("下降", "减少", "降低", "回落", "下滑")
-_CHANGE_BEFORE = re.compile(r"(?:增加|增长|提高|提升|减少|下降|降低|扩大|缩小|多|少)(?:了)?$")
+_CHANGE_BEFORE = lazy(r"(?:增加|增长|提高|提升|减少|下降|降低|扩大|缩小|多|少)(?:了)?$")
 # `突破1200亿元`, `超1000户`: the figure is a floor.
-_FLOOR_BEFORE = re.compile(r"(?:突破|破|超|超过|逾|高于)$")
+_FLOOR_BEFORE = lazy(r"(?:突破|破|超|超过|逾|高于)$")
 # `约占全国的18%`, `约为…`: an approximate figure (not `节约`, `制约`, `约束`).
-_ABOUT_BEFORE = re.compile(r"(?<![节制契违预集])约(?!束|定)(?:占|为|是|达)?[^，；。\d]{0,6}$")
-_ESTIMATE = re.compile(r"预计|预估|估计|初步(?:统计|核算|测算)|有望|快报数")
-_PARTIAL = re.compile(
+_ABOUT_BEFORE = lazy(r"(?<![节制契违预集])约(?!束|定)(?:占|为|是|达)?[^，；。\d]{0,6}$")
+_ESTIMATE = lazy(r"预计|预估|估计|初步(?:统计|核算|测算)|有望|快报数")
+_PARTIAL = lazy(
     r"前三季度|前(?:[一二三四五六七八九十]|\d{1,2})(?:个)?(?:季度|月)|上半年|一季度|[1１一]\s*[-—~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|截至\d{1,2}月|今年以来"
 )
-_PERIOD = re.compile(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
+_PERIOD = lazy(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 # A revised basis (`按可比口径增长6.1%`, `同口径增长6.6%`); `按可比价格计算` is ordinary real growth
 # at constant prices, not a revision, and is not flagged.
-_COMPARABLE = re.compile(r"可比口径|同口径|同比口径")
-_COMPARABLE_NEXT = re.compile(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
+_COMPARABLE = lazy(r"可比口径|同口径|同比口径")
+_COMPARABLE_NEXT = lazy(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
 # Markers of a multi-year figure, and explicit years (`2017年`, not `比2015年`, `2016年底前`).
-_MULTIYEAR = re.compile(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
+_MULTIYEAR = lazy(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
 # `由2016年的63%提高到65.3%`, `从2016年的…`: a base for comparison, not the period of the figure.
-_YEAR = re.compile(r"(?<![比较由从])(?<!\d)(\d{4})年(?!底前|前)")
+_YEAR = lazy(r"(?<![比较由从])(?<!\d)(\d{4})年(?!底前|前)")
 _ASIDE_REASONS = {
     Kind.TARGETS: "the plan for {next}: a target, not an outcome",
     Kind.TASKS: "the plan for {next}: a target, not an outcome",
@@ -83,7 +84,7 @@ _ASIDE_REASONS = {
 # A clause that goes on about the subject of the clause before it: it opens with a verb, an
 # adverb or a year rather than a noun of its own (`…完成投资1987.5亿元，建成投产项目406个` does
 # not; `…16.2万户，其中2017年改造38960户` and `…主体工程完工，尚不具备通行条件` do).
-_CONTINUES = re.compile(
+_CONTINUES = lazy(
     r"^(?:其中|\d{4}年|全年|年内|当年|预计|初步|实现|达到|完成|增长|增加|新增|共|合计|比上年|同比|较|尚|仍|未|但|并|已|正在|目前|"
     r"受|因|由于|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|开通|通过|进入|取得)"
 )
@@ -180,11 +181,11 @@ def find_outcome(
 # `全社会研发投入预计达到96亿元，投入强度1.98%`, `全年实施重大项目672个，完成投资增长12.5%`. The
 # second clause opens with a verb of achievement or with the measure's noun, and its figure follows
 # within a few characters: it names no subject of its own, so it goes on about the first clause's.
-_BRIDGE_OPENING = re.compile(r"^(?:全年|当年|预计|同比)*(?:实现|完成|达到|突破)?\D{1,8}?\d")
+_BRIDGE_OPENING = lazy(r"^(?:全年|当年|预计|同比)*(?:实现|完成|达到|突破)?\D{1,8}?\d")
 # What may stand before the subject at a clause's start.
-_BRIDGE_LEAD = re.compile(r"(?:全市|全年|全社会|其中|我市|今年|当年|实施|新增|累计|共|同时|此外|另外)*")
+_BRIDGE_LEAD = lazy(r"(?:全市|全年|全社会|其中|我市|今年|当年|实施|新增|累计|共|同时|此外|另外)*")
 # The subject is never cut before a head noun (`实施钢铁项目，实现产值…` is not the steel industry's).
-_HEAD_NOUN_START = re.compile(r"集团|公司|中心|基地|园区|项目|工程|平台|企业|产品|板块|领域")
+_HEAD_NOUN_START = lazy(r"集团|公司|中心|基地|园区|项目|工程|平台|企业|产品|板块|领域")
 _BRIDGE_MAX_SUBJECT = 16
 
 
@@ -245,7 +246,7 @@ def _cut_allowed(dropped: str, second: str) -> bool:
     )
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 
 
 def _bridged(
@@ -297,10 +298,10 @@ def _bridge_match(
     return None
 
 
-_ANCHORS = re.compile(r"\^|\$|\\[AZbB]")
+_ANCHORS = lazy(r"\^|\$|\\[AZbB]")
 # A clause of method or rhetoric names an indicator without reporting it: `用新增规上企业衡量项目
 # 建设成效`, `把招商引资作为稳增长的抓手`, `以项目建设为牵引`, `投资是稳增长的关键`.
-_RHETORIC = re.compile(
+_RHETORIC = lazy(
     r"(?:用|以|把|将)[^，；。]{0,20}?(?:衡量|检验|评价|考核|作为|为抓手|为牵引|为重点|为突破口)|"
     r"作为[^，；。]{0,16}?(?:抓手|关键|标准|突破口|主战场)|是[^，；。]{0,16}?的(?:关键|基础|前提|根本|保障|核心)"
 )
@@ -313,19 +314,62 @@ def _in_rhetoric(text: str, match: re.Match[str]) -> bool:
     return bool(_RHETORIC.search(text, start, end))
 
 
+# A negative look-around that a line break could satisfy or defeat (`(?![^，]…)`, `(?<!\s)`):
+# such an alias is searched paragraph by paragraph (see `_paragraphs_naming`).
+_LOOKAROUND_NOT = lazy(r"\(\?<?!")
+_MAY_MATCH_NEWLINE = lazy(r"\[\^|\\|\.|\(\?[aiLmsux]|\n")  # negated classes, escapes, `.`, flags
+
+
 def _paragraphs_naming(report: Report, aliases: Iterable[Alias]) -> set[int] | None:
     """Paragraphs where some alias matches: items elsewhere need not be searched (a report has a
     tenth as many paragraphs as items). None when an alias has anchors, whose meaning differs
-    between an item and its paragraph."""
+    between an item and its paragraph.
+
+    Each alias is searched in the whole text at once (paragraphs joined by line breaks), a new
+    search starting at the next paragraph after each match, and each paragraph found is checked
+    on its own: the same paragraphs as searching each one, with a search per match rather than
+    per paragraph. A match never needs a line break, but a negative look-around might see one
+    where a paragraph of its own ends; aliases that could be fooled so are searched paragraph by
+    paragraph."""
     patterns = []
     for alias in aliases:
         if _ANCHORS.search(alias.pattern):
             return None
-        patterns.append(alias.compiled())
-    return {p.index for p in report.paragraphs if any(pattern.search(p.text) for pattern in patterns)}
+        patterns.append((alias, alias.compiled()))
+    named: set[int] = set()
+    paragraphs = report.paragraphs
+    for alias, pattern in patterns:
+        if _LOOKAROUND_NOT.search(alias.pattern) and _MAY_MATCH_NEWLINE.search(alias.pattern):
+            named.update(p.index for p in paragraphs if pattern.search(p.text))
+            continue
+        for k in report.paragraphs_matching(_scout(alias.pattern)):
+            if k not in named and pattern.search(paragraphs[k].text):
+                named.add(k)
+    return named
 
 
-_CONTINUATION = re.compile(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
+# Look-behinds that open a pattern (`(?<!单位)(?<!占)…生产总值`): they only narrow where a match
+# may start, and they keep the regex engine from skipping ahead to its first characters.
+_LEADING_LOOKBEHINDS = lazy(r"^(?:\(\?<[!=](?:[^()\\]|\\.)*\))+")
+_SCOUTS: dict[str, re.Pattern[str]] = {}
+
+
+def _scout(pattern: str) -> re.Pattern[str]:
+    """`pattern` without its opening look-behinds: it matches wherever `pattern` matches (and
+    more), eight times faster over a whole report, to find the paragraphs worth searching with
+    `pattern` itself."""
+    scout = _SCOUTS.get(pattern)
+    if scout is None:
+        stripped = _LEADING_LOOKBEHINDS.sub("", pattern)
+        try:
+            scout = re.compile(stripped or pattern)
+        except re.error:  # `(?<!a)*`: what the look-behind held up does not stand alone
+            scout = re.compile(pattern)
+        _SCOUTS[pattern] = scout
+    return scout
+
+
+_CONTINUATION = lazy(r"^(?:预计|初步核算|初步统计|全年|年内|全年预计|，|,)*(?=" + _GROWTH.pattern + ")")
 
 
 def _continued(items: list[Item], index: int, match: re.Match[str], found: _Found, measure: Measure) -> list[tuple[Item, _Found]]:
@@ -508,7 +552,7 @@ def _list_values(text: str, quantities: list[tuple[int, int, Quantity]]) -> list
     return run
 
 
-_SLASH_PAIR = re.compile(r"(?<=[^\d\s/])/(?=\d)")
+_SLASH_PAIR = lazy(r"(?<=[^\d\s/])/(?=\d)")
 
 
 def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
@@ -561,7 +605,7 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, 
     return found
 
 
-_EXACT_AFTER = re.compile(r"^(?:全年|当年|实际)?(?:达到|达|为|增至|增加到|提高到|提升到)")
+_EXACT_AFTER = lazy(r"^(?:全年|当年|实际)?(?:达到|达|为|增至|增加到|提高到|提升到)")
 
 
 def _first_fitting(
@@ -605,15 +649,15 @@ def _first_fitting(
 # A target restated in a review: a figure governed by `目标`/`任务` after it (`5000亿元的目标`,
 # `1300亿元目标`, `…的预期目标`, `年度任务`), by `距(离)`/`离`/`还差`/`目标为` before it (`距1300亿元目标
 # 还差14亿元`, `（目标为3.5万人）`), or a share of a target (`完成年度目标的85%`).
-_TARGET_AFTER = re.compile(r"(?:左右|以上)?的?(?:预期|年度|既定|奋斗|年初)?(?:目标|任务)")
-_TARGET_BEFORE = re.compile(r"(?:距离?|离|还差|相差|差距|目标(?:值)?(?:为|是)?|预期(?:为|是)|(?:目标|任务|计划)的)$")
+_TARGET_AFTER = lazy(r"(?:左右|以上)?的?(?:预期|年度|既定|奋斗|年初)?(?:目标|任务)")
+_TARGET_BEFORE = lazy(r"(?:距离?|离|还差|相差|差距|目标(?:值)?(?:为|是)?|预期(?:为|是)|(?:目标|任务|计划)的)$")
 
 
 def _restates_target(text: str, lead: str, end: int) -> bool:
     return bool(_TARGET_AFTER.match(text, end) or _TARGET_BEFORE.search(lead))
 
 
-_GROWTH_AFTER = re.compile(r"[，,](?:同比|比上年|较上年|按可比(?:口径|价格)(?:计算)?)?(?:增长|下降|增加|减少)[\d.]+%")
+_GROWTH_AFTER = lazy(r"[，,](?:同比|比上年|较上年|按可比(?:口径|价格)(?:计算)?)?(?:增长|下降|增加|减少)[\d.]+%")
 
 
 def _fits(quantity: Quantity, measure: Measure, unit: str | None) -> bool:
@@ -711,8 +755,8 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
 
 # A note said once for a whole list: `主要经济指标完成情况如下（均为预计数）：` heading `——…；` lines,
 # `以上数据均为预计数` after them (or after the figures in the same paragraph).
-_LIST_LINE = re.compile(r"^(?:——|—|－|-|●|·)")
-_LIST_NOTE = re.compile(r"(?:以上|上述)[^。；]{0,10}?(?:均|都|全部)?(?:为|是|系)(?:预计|初步|快报)")
+_LIST_LINE = lazy(r"^(?:——|—|－|-|●|·)")
+_LIST_NOTE = lazy(r"(?:以上|上述)[^。；]{0,10}?(?:均|都|全部)?(?:为|是|系)(?:预计|初步|快报)")
 _LEAD_IN_END = ("：", ":")
 
 
@@ -773,7 +817,7 @@ def _choose(candidates: list[Candidate]) -> Candidate | None:
     return best[0] if best else None
 
 
-_STATED_GROWTH = re.compile(r"(?:增长|增加|提高|下降|减少|增速|增幅)(?:了|为|达到?)?\s*-?\d+(?:\.\d+)?%")
+_STATED_GROWTH = lazy(r"(?:增长|增加|提高|下降|减少|增速|增幅)(?:了|为|达到?)?\s*-?\d+(?:\.\d+)?%")
 
 
 def find_derived_growth(
@@ -841,32 +885,32 @@ _FAMILY_OF = (
 # `开工建设`, `在建`) means under way, not done; a stage short of acceptance or operation
 # (`完成静态验收`, `联调联试`, `试运行`) means partly done.
 _COMPLETION_FAMILIES = ("建成", "投运", "开通", "验收", "满产", "完成")
-_EARLIER_STAGE = re.compile(r"开工|动工|开建|在建|(?<!完成)施工|开钻")
-_SHORT_OF_ACCEPTANCE = re.compile(r"(?:静态|初步|预|阶段性)验收|联调联试|试运行|试生产|试投产")
+_EARLIER_STAGE = lazy(r"开工|动工|开建|在建|(?<!完成)施工|开钻")
+_SHORT_OF_ACCEPTANCE = lazy(r"(?:静态|初步|预|阶段性)验收|联调联试|试运行|试生产|试投产")
 # A clause that goes on to say how far the object got (`…，开工建设未能如期实现`,
 # `…，尚不具备通行条件`, `…，较计划推迟一个多月`), rather than report another figure
 # (`…，全年引进…14项`).
-_STATUS_CONTINUES = re.compile(
+_STATUS_CONTINUES = lazy(
     r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
     r"开通|通过|较|比计划|实现|完成|进入|取得|竣工|完工|投运|投产|并网|交付|(?:静态|动态|竣工)?验收)"
 )
-_CAUSE = re.compile(r"^(?:受|因|由于)")
-_CAUSE_INSIDE = re.compile(r"(?:受|因|由于)[^，；。]{1,16}(?:影响|制约|原因)$")
-_NOT_DONE = re.compile(
+_CAUSE = lazy(r"^(?:受|因|由于)")
+_CAUSE_INSIDE = lazy(r"(?:受|因|由于)[^，；。]{1,16}(?:影响|制约|原因)$")
+_NOT_DONE = lazy(
     r"未能|尚未|尚不|没有|(?<!批而)未(?!来|成年)|不具备|暂缓|停建|停工|缓建|推迟|延期|延迟|延至|延后|顺延|搁置|暂停|取消|滞后|"
     r"落空|不及预期|转入(?:明年|下一?年|\d{4}年)"
 )
-_DELAYED = re.compile(r"推迟|延期|延迟|延至|延后|顺延|滞后|较计划|转入")
+_DELAYED = lazy(r"推迟|延期|延迟|延至|延后|顺延|滞后|较计划|转入")
 # A year named in the outcome (`并网延至2026年`, `转入2026年实施`, `2026年上半年建成`): when it is
 # after the target's year, the milestone moved to that year: not done in time.
-_NAMED_YEAR = re.compile(r"(?<![比较由从])(?<!\d)(\d{4})年")
-_POSTPONED = re.compile(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
-_PARTIAL_DONE = re.compile(
+_NAMED_YEAR = lazy(r"(?<![比较由从])(?<!\d)(\d{4})年")
+_POSTPONED = lazy(r"暂缓|停建|停工|缓建|搁置|暂停|取消")
+_PARTIAL_DONE = lazy(
     r"基本(?:完成|完工|建成|实现|具备|贯通)|部分(?:建成|完成|投产|投运|开通|完工)|主体(?:工程)?(?:完工|完成|建成|封顶)|"
     r"完成[^，；。]{0,6}主体(?:工程)?|完成跑道|一期(?:建成|完工|投运)"
 )
-_FUTURE = re.compile(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|预计)[^，；。]{0,6}$")
-_IN_PROGRESS = re.compile(
+_FUTURE = lazy(r"(?:计划|拟|将于|将在|准备|力争|争取|有望|预计)[^，；。]{0,6}$")
+_IN_PROGRESS = lazy(
     r"计划|拟于|准备|推进|加快|前期|筹备|筹建|正在|仍在|有序|积极|谋划|争取|开展|洽谈|申请|上报|报批|待批|审批|评估检查|进行中|启动了?前期"
 )
 
@@ -962,7 +1006,7 @@ class _MilestoneTerms:
 _HEAD_NOUNS = ("集团", "公司", "中心", "基地", "园区", "产业园", "项目", "工程", "平台", "基金", "实验室", "示范区", "学校", "医院")
 # (A negated class of punctuation compiles much faster than the range of Chinese characters.)
 _NAME_GAP = r"[^\s\d，,；;。.：:、！!？?（）()“”\"]{0,4}?"
-_REGEX_SYNTAX = re.compile(r"[\\.^$*+?{}\[\]()|]")
+_REGEX_SYNTAX = lazy(r"[\\.^$*+?{}\[\]()|]")
 
 
 def _tolerant(pattern: str) -> re.Pattern[str]:
@@ -980,8 +1024,8 @@ def _tolerant(pattern: str) -> re.Pattern[str]:
     return Alias("|".join(widened)).compiled()
 
 
-_PART_SPLIT = re.compile(r"[、，和及与]")
-_PART_TAIL = re.compile(r"等.*$")
+_PART_SPLIT = lazy(r"[、，和及与]")
+_PART_TAIL = lazy(r"等.*$")
 
 
 def _parts(wording: str, compiled: list[re.Pattern[str]]) -> tuple[str, ...]:
@@ -1004,9 +1048,9 @@ def _parts(wording: str, compiled: list[re.Pattern[str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(parts)) if len(parts) >= 2 else ()
 
 
-_PART_LEAD = re.compile(r"^(?:推动|推进|加快|确保|力争|争取|全面|年内|重大|重点)+")
+_PART_LEAD = lazy(r"^(?:推动|推进|加快|确保|力争|争取|全面|年内|重大|重点)+")
 # What is left of a name once the object's alias is taken out (`国家级`, `一批`) is not a part.
-_PART_MODIFIER = re.compile(r"(?:级|类|型|批|个|项)$")
+_PART_MODIFIER = lazy(r"(?:级|类|型|批|个|项)$")
 
 
 def _parts_short_of_done(
@@ -1110,18 +1154,18 @@ def _milestone_scope(
 
 # What a target asks for in numbers: a count (`剩余15个院落`), all of something (`全覆盖`, `所有`,
 # `全部`, `清零`), a deadline (`9月底前`, `上半年`).
-_ALL = re.compile(r"全覆盖|全部|所有|全面完成|清零|100%")
+_ALL = lazy(r"全覆盖|全部|所有|全面完成|清零|100%")
 # `完成85%`, `完成年度任务的85%`: a share of the task done. `98.1%的行政村`: a share of all.
-_SHARE_DONE = re.compile(
+_SHARE_DONE = lazy(
     r"(?:完成|实现)了?(?:[^，；。]{0,8}?(?:任务|目标|计划|工程量|工作量|进度)的)?(\d+(?:\.\d+)?)%|(\d+(?:\.\d+)?)%的"
 )
-_RATE = re.compile(r"(?:率|比例|覆盖面)[^，；。]{0,4}?(?:达到|达|为|提高到|提升到)?(\d+(?:\.\d+)?)%")
+_RATE = lazy(r"(?:率|比例|覆盖面)[^，；。]{0,4}?(?:达到|达|为|提高到|提升到)?(\d+(?:\.\d+)?)%")
 _MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})月"
-_DEADLINE = re.compile(
+_DEADLINE = lazy(
     r"(?:" + _MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:以?前)|(?P<half>上半年|年中)|(?P<q>[一二三])季度(?:末|底)?(?:以?前)?)"
     r"(?=[^，；。、]{0,3}?(?:建成|完成|交付|投运|投用|开通|竣工|通车|投产))"
 )
-_DONE_MONTH = re.compile(r"(?:于|在)?" + _MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:全面|顺利|正式)?(?:建成|完成|交付|投运|投用|开通|竣工|通车)")
+_DONE_MONTH = lazy(r"(?:于|在)?" + _MONTH + r"(?:底|末|份|中旬|上旬|下旬)?(?:全面|顺利|正式)?(?:建成|完成|交付|投运|投用|开通|竣工|通车)")
 _CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
@@ -1213,7 +1257,7 @@ def _milestone_choice(outcomes: tuple[ObjectOutcome, ...]) -> Candidate | None:
 
 
 # Aliases of the other headline indicators: a gap that names one of them breaks the subject.
-_OTHER_INDICATOR = re.compile(
+_OTHER_INDICATOR = lazy(
     r"固定资产投资|社会消费品零售|一般公共预算收入|工业增加值|居民人均可支配收入|失业率|进出口|到位资金|地区生产总值"
 )
 

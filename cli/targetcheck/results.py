@@ -41,6 +41,8 @@ ALSO_READ = "also read:"
 
 @dataclass(frozen=True)
 class TargetView:
+    """The target as stated: its words, where, and the terms read from them."""
+
     quote: str | None  # the clause as its report states it; None when the report is not in the corpus
     source: str  # the document the target is stated in (file:line, or a named document)
     file: str | None
@@ -57,6 +59,8 @@ class TargetView:
 
 @dataclass(frozen=True)
 class ActualView:
+    """The outcome as reported: the figure in the target's unit, its words, where, its qualifiers."""
+
     value: Decimal | None  # converted into the target's unit
     unit: str | None
     stated: str | None  # the figure as the report states it (`4.2万人`)
@@ -82,6 +86,8 @@ class Considered:
 
 @dataclass(frozen=True)
 class Result:
+    """The verdict on one target, with its evidence (`to_record` is its JSON shape)."""
+
     id: str
     year: int
     city: str | None

@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from functools import cache
+from math import gcd
 from types import MappingProxyType
 from typing import Literal
 
@@ -205,10 +206,17 @@ def divide(dividend: Decimal, divisor: Decimal) -> Decimal:
     Decimal division alone would round every quotient to the context's precision; this keeps
     `1/5` and `3867.6亿 / 1万` exact and rounds only what has no finite expansion (1/3).
     """
-    from fractions import Fraction  # deferred: only fractions and conversions divide
-
-    ratio = Fraction(dividend) / Fraction(divisor)
-    numerator, denominator = ratio.numerator, ratio.denominator
+    # The exact ratio in lowest terms, as fractions.Fraction would give it (that module costs
+    # more to import than the whole conversion).
+    top, bottom = dividend.as_integer_ratio()
+    over, under = divisor.as_integer_ratio()
+    if not over:
+        raise ZeroDivisionError(f"{dividend} / 0")
+    numerator, denominator = top * under, bottom * over
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    common = gcd(numerator, denominator)
+    numerator, denominator = numerator // common, denominator // common
     rest, places = denominator, 0
     for prime in (2, 5):
         count = 0

@@ -18,9 +18,9 @@ with the verdict: a partial-year figure or a lower bound is compared as stated a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from targetcheck.indicators import Better
 from targetcheck.wording import Comparator
@@ -36,8 +36,7 @@ class Status(StrEnum):
     PENDING = "pending"
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     status: Status
     difference: Decimal | None  # actual − target (or − reference), in the target's unit
     tolerance: Decimal | None  # the tolerance applied (about, relation)

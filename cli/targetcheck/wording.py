@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from targetcheck.indicators import RELATION_REFERENCES, Better
+from targetcheck.lazyregex import lazy
 from targetcheck.quantity import Quantity, iter_quantities
 from targetcheck.textnorm import normalize
 
@@ -36,6 +37,8 @@ class WordingError(ValueError):
 
 @dataclass(frozen=True)
 class Terms:
+    """What a target's words commit to (see the module docstring)."""
+
     comparator: Comparator
     value: Decimal | None = None  # in `unit` (the unit as stated: 3.8 in 万人)
     unit: str | None = None
@@ -48,33 +51,33 @@ class Terms:
     change: bool = False  # the target is an amount of change (`新增…`, `增加4.5万吨`, `提高3个百分点`)
 
 
-_EXTERNAL = re.compile(
+_EXTERNAL = lazy(
     r"(?:完成|落实|确保完成)(?:国家|自治区|省|市|上级|国家和自治区)?(?:下达|分解|确定|要求)的"
     r"|与(?:全国|全省|全区|国家)(?:的)?(?:调控)?目标(?:保持)?一致|(?:国家|自治区|省)下达的"
 )
-_RELATION = re.compile(
+_RELATION = lazy(
     r"[与和同](?P<ref>经济增长|经济发展|GDP增长|地区生产总值增长)(?:保持)?(?P<how>基本同步|同步)"
     r"|(?P<how2>快于|高于)(?P<ref2>经济增长|经济发展)"
 )
-_FIRMNESS = re.compile(r"力争|努力|争取|力保|确保|力促|力求|奋力")
+_FIRMNESS = lazy(r"力争|努力|争取|力保|确保|力促|力求|奋力")
 # The firmness words that aspire rather than promise (`力保`, `确保` promise): a verdict on such a
 # target says so, and the table marks it `[a]`.
 ASPIRATIONAL = ("力争", "努力", "争取", "力求", "奋力", "力促")
-_DOUBLE_DIGIT = re.compile(r"两位数")
-_DOUBLING = re.compile(r"翻(?:一)?番")
+_DOUBLE_DIGIT = lazy(r"两位数")
+_DOUBLING = lazy(r"翻(?:一)?番")
 MILESTONE_VERBS = (
     "开工建设", "启动建设", "开工", "建成投运", "建成投产", "建成交付", "建成通车", "建成", "竣工", "完工", "投运", "投产",
     "投入运营", "通车", "通过验收", "摘帽", "交付", "获批", "开通", "并网", "上市", "挂牌", "落地", "实现",
     "启动", "创建", "争创", "组建", "设立", "成立", "共建", "完成", "满产", "达产", "办好", "举办", "建设", "新建",
 )
 # `通过国家义务教育均衡县验收`: the acceptance verb with its object in between.
-_MILESTONE = re.compile("|".join(MILESTONE_VERBS) + r"|通过[^，；。]{0,20}?验收")
-_AT_LEAST_WORDS = re.compile(r"(?:不低于|不少于|超过|突破|达到|达|破|超|以上|增至|提高到|提升到)$")
-_AT_MOST_WORDS = re.compile(r"(?:控制在|不超过|不高于|低于|压减到|压减至|降至|降到|下降到|下降至|以内|以下)$")
-_DECLINE = re.compile(r"(?:下降|降低|减少|压减|削减|缩减)$")
+_MILESTONE = lazy("|".join(MILESTONE_VERBS) + r"|通过[^，；。]{0,20}?验收")
+_AT_LEAST_WORDS = lazy(r"(?:不低于|不少于|超过|突破|达到|达|破|超|以上|增至|提高到|提升到)$")
+_AT_MOST_WORDS = lazy(r"(?:控制在|不超过|不高于|低于|压减到|压减至|降至|降到|下降到|下降至|以内|以下)$")
+_DECLINE = lazy(r"(?:下降|降低|减少|压减|削减|缩减)$")
 # `稀土新材料产能增加4.5万吨`, `新增城镇就业4.2万人`: the target counts what is added, so an
 # outcome worded as a change (`增加4.8万吨`) is what is wanted. `提高到25%` is a level.
-_CHANGE = re.compile(r"(?:新增|增加|提高|提升|扩大|减少|降低|压减|削减)[^，。；、到至]{0,6}$")
+_CHANGE = lazy(r"(?:新增|增加|提高|提升|扩大|减少|降低|压减|削减)[^，。；、到至]{0,6}$")
 
 
 def parse_terms(

@@ -21,19 +21,13 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
-from yaml.constructor import SafeConstructor
+from typing import TYPE_CHECKING, Any
 
 from targetcheck.errors import ConfigError
 from targetcheck.files import file_kind, megabytes
-from targetcheck.problems import Problems
 
-try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    from targetcheck.problems import Problems
 
 MAX_DEPTH = 50  # levels of nesting; the deepest place in a targets.yaml is about 10
 MAX_ALIAS_VALUES = 100_000  # values that aliases may add to the file when expanded
@@ -42,6 +36,7 @@ MAX_TARGETS_BYTES = 10 * 1024 * 1024  # the shipped targets.yaml is about 20 KB
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class LDict(dict[str, Any]):
@@ -61,6 +56,14 @@ class LList(list[Any]):
 def read_config_text(path: Path) -> str:
     """targets.yaml as text; a clear error for a path that is missing, not a regular file, too
     large, unreadable, or not UTF-8."""
+    return decode_config_bytes(read_config_bytes(path), str(path))
+
+
+def read_config_bytes(path: Path) -> bytes:
+    """targets.yaml's bytes, read only from a regular file of at most MAX_TARGETS_BYTES; a clear
+    error for a path that is missing, not a regular file, too large or unreadable. The cache
+    (`cache.load_config_cached`) keys the file by these bytes, so it reads them through here too:
+    a named pipe must not block a run before the checks refuse it."""
     name = str(path)
     try:
         info = path.stat()
@@ -89,12 +92,11 @@ def read_config_text(path: Path) -> str:
             hint="is this the right file? the shipped targets.yaml is about 20 KB",
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ConfigError(
             f"cannot be read: {exc.strerror or exc}", path=name, hint="check the file's permissions (chmod u+r)"
         ) from None
-    return decode_config_bytes(data, name)
 
 
 def decode_config_bytes(data: bytes, name: str) -> str:
@@ -143,7 +145,10 @@ def load_located(text: str, path: str, problems: Problems | None = None) -> Any:
     With `problems`, a key given twice in one mapping is recorded there (the first value is kept)
     and reading goes on; without, it is raised like a syntax error.
     """
-    loader = _Loader(text)
+    import yaml  # deferred: ~10 ms to import, and a run whose targets.yaml is cached parses no YAML
+
+    # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         return _Builder(loader, path, problems).document()
     except yaml.MarkedYAMLError as exc:
@@ -202,6 +207,8 @@ class _Builder:
         return ConfigError(message, path=self.path, line=line, hint=hint)
 
     def document(self) -> Any:
+        import yaml  # (imported by `load_located`: these local imports only name it)
+
         loader = self.loader
         loader.get_event()  # StreamStartEvent
         if loader.check_event(yaml.StreamEndEvent):
@@ -220,6 +227,8 @@ class _Builder:
 
     def node(self) -> Any:
         """One node and everything inside it, iteratively (see the module docstring)."""
+        import yaml
+
         stack: list[_Open] = []
         while True:
             event = self.loader.get_event()
@@ -331,12 +340,17 @@ class _Builder:
         return value, size
 
     def scalar(self, event: Any) -> Any:
+        import yaml
+        from yaml.constructor import SafeConstructor
+
         loader = self.loader
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _MERGE_TAG:
             return _MERGE
+        if tag == _STR_TAG:
+            return event.value  # most scalars: no need for PyYAML's constructor machinery
         constructor = SafeConstructor.yaml_constructors.get(tag)
         line = event.start_mark.line + 1
         if constructor is None or tag.startswith("tag:yaml.org,2002:python/"):
@@ -358,6 +372,8 @@ class _Builder:
             ) from None
 
     def check_collection_tag(self, event: Any, line: int) -> None:
+        import yaml
+
         default = _MAP_TAG if isinstance(event, yaml.MappingStartEvent) else _SEQ_TAG
         if event.tag not in (None, "!", default):
             raise self.fail(

@@ -24,9 +24,8 @@ from targetcheck.selection import FAIL_ON_STATUSES, Selection, parse_statuses
 from targetcheck.verdict import Status
 
 if TYPE_CHECKING:
+    from targetcheck.cache import CachedTargets
     from targetcheck.config import Config
-    from targetcheck.corpus import Corpus
-    from targetcheck.render.model import CorpusFile
     from targetcheck.results import Result
 
 
@@ -40,6 +39,8 @@ class CheckOptions:
     fail_on: frozenset[Status] = frozenset()  # exit 1 when a result shown has one of these
     output: Path | None = None  # None: stdout
     bom: bool = False  # CSV only: start with a UTF-8 byte-order mark for Excel
+    jobs: int | None = None  # worker processes; None: one per core, for large corpora only
+    cache: bool = True  # `--no-cache`: neither read nor write the cache
 
     @classmethod
     def from_cli(
@@ -57,6 +58,8 @@ class CheckOptions:
         fail_on: Iterable[str] | None = None,
         output: str | None = None,
         bom: bool = False,
+        jobs: int | None = None,
+        no_cache: bool = False,
     ) -> CheckOptions:
         """Check every option before any work: a bad value is a usage error (exit 2) at once."""
         from targetcheck.render import FORMATS
@@ -68,6 +71,8 @@ class CheckOptions:
         output_path = None if output in (None, "-") else Path(output)
         if output_path is not None:
             check_output_folder(output_path)
+        if jobs is not None and jobs < 1:
+            raise UsageError(f"--jobs {jobs}: give 1 or more processes", hint="--jobs 1 checks in this process alone")
         return cls(
             targets=targets,
             corpus=list(corpus or []),
@@ -77,38 +82,49 @@ class CheckOptions:
             fail_on=parse_statuses(fail_on, "--fail-on", FAIL_ON_STATUSES),
             output=output_path,
             bom=bom,
+            jobs=jobs,
+            cache=not no_cache,
         )
 
 
 def run_check_command(options: CheckOptions) -> int:
     from targetcheck import __version__
-    from targetcheck.config import load_config
-    from targetcheck.corpus import load_corpus
+    from targetcheck.cache import Cache, CachedTargets
+    from targetcheck.commands.progress import ProgressBar
     from targetcheck.engine import run_check
     from targetcheck.indicators import HEADLINE
-    from targetcheck.render import render
+    from targetcheck.render import render_parts
     from targetcheck.render.model import RunView
+    from targetcheck.stream import Workers, scan_corpus
 
     # `--auto` alone uses no curated target: targets.yaml is read only when --targets names it
     # (and then merged), or for its `corpus:` list when no --corpus is given.
+    cache = Cache.open(options.cache)
     targets_path = options.targets or (None if options.auto else Path("targets.yaml"))
-    config = load_config(targets_path) if targets_path else None
+    # targets.yaml's targets are loaded only when the run looks at them: a run the cache answers
+    # whole needs only its corpus list and the direction of its indicators.
+    config = CachedTargets(targets_path, cache) if targets_path else None
     corpus_paths = options.corpus or (config_corpus(config) if config else _auto_corpus())
     if not corpus_paths:
         raise UsageError("no corpus: targets.yaml names none and no --corpus was given", hint="pass --corpus PATH")
     if options.output is not None:
         refuse_to_overwrite_inputs(options.output, [p for p in (targets_path, *corpus_paths) if p is not None])
-    corpus = load_corpus(corpus_paths)
-    targets = list(config.targets) if config else []
-    found_warnings: list[str] = []
-    if options.auto:
-        from targetcheck.auto import corpus_headline_targets, merge_curated
-
-        found = corpus_headline_targets(corpus)
-        targets = merge_curated(found.targets, targets, corpus)
-        found_warnings = list(found.warnings)
-    run = run_check(targets, corpus, config_name=str(targets_path or "--auto"))
-    for message in corpus.warnings() + found_warnings + run.warnings:
+    targets = config.targets if config else []
+    # The corpus is indexed by report headers first, then checked report by report (`stream`):
+    # a corpus of any size, every report read once, on every core when it is large.
+    progress = ProgressBar()
+    try:
+        with Workers(options.jobs) as workers:
+            corpus = scan_corpus(corpus_paths, cache=cache, workers=workers, progress=progress)
+            run = run_check(
+                targets, corpus, config_name=str(targets_path or "--auto"), auto=options.auto,
+                workers=workers, progress=progress, targets_key=config.key if config else None,
+            )
+    finally:
+        progress.close()
+    if cache is not None and cache.stored:
+        cache.prune()
+    for message in corpus.warnings() + run.headline_warnings + run.warnings:
         warn(message)
     selection = options.selection
     selection.check_known(run.results, run.uncheckable)
@@ -117,7 +133,7 @@ def run_check_command(options: CheckOptions) -> int:
     view = RunView(
         results=results,
         uncheckable=uncheckable,
-        corpus=corpus_files(corpus),
+        corpus=corpus.corpus_files(),
         targets_file=str(targets_path) if targets_path else None,
         color=options.format == "table" and use_color(terminal=terminal),
         width=table_width(terminal),
@@ -127,31 +143,15 @@ def run_check_command(options: CheckOptions) -> int:
         unfiltered_total=len(run.results),
         run_date=run_date(),
         version=__version__,
-        better={slug: indicator.better.value for slug, indicator in (config.indicators if config else HEADLINE).items()},
+        better=config.better if config else {slug: indicator.better.value for slug, indicator in HEADLINE.items()},
     )
-    text = render(options.format, view)
+    text = render_parts(options.format, view)  # whole before a byte is written
     code = fail_on_code(results, options.fail_on)
     if options.output is None:
         write_stdout(text)
     else:
         write_file_atomically(options.output, text)
     return code
-
-
-def corpus_files(corpus: Corpus) -> list[CorpusFile]:
-    """Every file read, with its city and year and what the reader said about it (a skipped file
-    has no year; a second copy of a report is named as unused)."""
-    from targetcheck.render.model import CorpusFile
-
-    used = {id(report) for report in corpus.reports}
-    out = []
-    for reading in corpus.readings:
-        if not reading.reports:
-            out.append(CorpusFile(reading.file, None, None, tuple(reading.warnings)))
-        for report in reading.reports:
-            unused = () if id(report) in used else ("the same report is in another file: not used",)
-            out.append(CorpusFile(reading.file, report.year, report.city, (*reading.warnings, *report.warnings, *unused)))
-    return out
 
 
 def fail_on_code(results: list[Result], fail_on: frozenset[Status]) -> int:
@@ -183,9 +183,9 @@ def refuse_to_overwrite_inputs(output: Path, inputs: list[Path]) -> None:
             )
 
 
-def config_corpus(config: Config) -> list[Path]:
+def config_corpus(config: Config | CachedTargets) -> list[Path]:
     """The corpus targets.yaml names; a path there that does not exist is an error at its line."""
-    from targetcheck.config import existing_corpus
+    from targetcheck.corpus import existing_corpus
 
     return existing_corpus(config.corpus, config.path, config.corpus_line)
 

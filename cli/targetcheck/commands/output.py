@@ -4,10 +4,8 @@ colour only for terminals."""
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from targetcheck.errors import OutputError, one_line
@@ -41,6 +39,8 @@ def table_width(terminal: bool | None = None) -> int:
         terminal = stdout_is_terminal()
     columns = os.environ.get("COLUMNS", "")
     if terminal:
+        import shutil  # deferred: only a terminal needs its size
+
         return int(columns) if columns.isdigit() else shutil.get_terminal_size((120, 24)).columns
     return int(columns) if columns.isdigit() else 10_000
 
@@ -52,17 +52,21 @@ def warn(message: str) -> None:
         pass
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str | list[str]) -> None:
     """The payload, as UTF-8 whatever the locale says. A reader that went away (`| head`) ends
-    the output quietly: the command still exits with its own code."""
+    the output quietly: the command still exits with its own code. A list of pieces (a large
+    JSON panel) is written piece by piece, never joined: one copy of the text, not three."""
+    parts = [text] if isinstance(text, str) else text
     try:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
-            buffer.write(encode_payload(text))
+            for part in parts:
+                buffer.write(encode_payload(part))
             buffer.flush()
         else:  # a text-only stream (tests that swap sys.stdout)
-            sys.stdout.write(text)
+            for part in parts:
+                sys.stdout.write(part)
             sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
@@ -101,15 +105,17 @@ def check_output_folder(path: Path) -> None:
         raise OutputError("is read-only", path=str(path), hint="make it writable (chmod u+w), or choose another --output")
 
 
-def write_file_atomically(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` whole or not at all: into a temporary file in the same
-    folder, then `os.replace` over `path`. On any failure the temporary file is removed and an
-    existing `path` is left as it was.
+def write_file_atomically(path: Path, text: str | list[str]) -> None:
+    """Write `text` (UTF-8; or its pieces, in order) to `path` whole or not at all: into a
+    temporary file in the same folder, then `os.replace` over `path`. On any failure the
+    temporary file is removed and an existing `path` is left as it was.
 
     A link is written through (the file it points at is replaced, the link stays); a device or a
     named pipe (`--output /dev/stdout`) is written to directly, as a shell's `>` would."""
+    import tempfile  # deferred: only --output needs it (it pulls in random)
+
     check_output_folder(path)
-    data = encode_payload(text)
+    parts = [text] if isinstance(text, str) else text
     try:
         kind = path.stat().st_mode  # through links
     except OSError:
@@ -119,7 +125,8 @@ def write_file_atomically(path: Path, text: str) -> None:
     elif kind is not None and not stat.S_ISREG(kind):
         try:
             with open(path, "wb") as stream:
-                stream.write(data)
+                for part in parts:
+                    stream.write(encode_payload(part))
         except BrokenPipeError:
             raise  # a reader that went away: the command ends quietly (app._run)
         except OSError as exc:
@@ -140,7 +147,8 @@ def write_file_atomically(path: Path, text: str) -> None:
         ) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for part in parts:
+                stream.write(encode_payload(part))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)

@@ -5,17 +5,17 @@ together from two sources); binary refused."""
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from targetcheck.lazyregex import lazy
 
 
 class NotText(Exception):
     """The bytes are not a text report (empty, binary, or an encoding we do not read)."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "utf-8+gb18030"
     note: str | None = None  # a warning worth passing on (a guess was made)
@@ -27,7 +27,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control characters other than tab, newlines, form feed: a few are tolerated (PDF debris).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = lazy(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -82,8 +82,8 @@ def _plain_share(text: str) -> float:
     return plain / max(1, len(text))
 
 
-_LINE_ENDS = re.compile(rb"(\r\n|\r|\n)")
-_MULTIBYTE_UTF8 = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
+_LINE_ENDS = lazy(rb"(\r\n|\r|\n)")
+_MULTIBYTE_UTF8 = lazy(rb"[\xe0-\xef][\x80-\xbf]{2}")
 
 
 def _mixed_lines(data: bytes) -> Decoded | None:
@@ -118,7 +118,8 @@ def _checked(text: str, encoding: str) -> Decoded:
     # Bytes that happen to decode (UTF-16 above all) still give unassigned or private-use
     # characters by the hundred; real text has next to none.
     head = sample[:4000]
-    odd = sum(1 for ch in head if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    # Each distinct character once (a Chinese text repeats its characters four times over).
+    odd = sum(head.count(ch) for ch in set(head) if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
     if odd > max(4, len(head) // 50):
         raise NotText("binary data (not characters of any script)")
     if not text.strip():
@@ -131,19 +132,19 @@ def _checked(text: str, encoding: str) -> Decoded:
 # becomes a visible stand-in of the same length (`␛`, `�`), so offsets and lines stay as they are.
 _STAND_INS = {code: 0x2400 + code for code in (*range(0x00, 0x09), *range(0x0E, 0x20))}
 _STAND_INS |= {0x7F: 0x2421, **dict.fromkeys((*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)), 0xFFFD)}
-_NEEDS_STAND_IN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NEEDS_STAND_IN = lazy("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _harmless(text: str) -> str:
     return text.translate(_STAND_INS) if _NEEDS_STAND_IN.search(text) else text
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them: CRLF, CR and LF all end a line (form feeds do not)."""
-    lines = _LINE_BREAK.split(text)
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines

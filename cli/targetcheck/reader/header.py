@@ -13,7 +13,9 @@ nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from targetcheck.lazyregex import lazy
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -37,24 +39,23 @@ def small_number(text: str) -> int | None:
 
 
 _NUM = r"[0-9〇零○一二三四五六七八九十两]+"
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy(
     rf"^[\s\-—―–－~～·•]*(?P<y>{_NUM})年(?P<m>{_NUM})月(?P<d>{_NUM})日\s*在(?P<body>.*?)(?:上|上的讲话|上的报告)?[\s\-—―–－]*$"
 )
-_CONGRESS = re.compile(
+_CONGRESS = lazy(
     rf"(?P<place>.*?)(?:第?(?P<term>{_NUM})届)人民代表大会(?:常务委员会)?第?(?P<session>{_NUM})次(?:全体)?会议"
 )
-_CONGRESS_SHORT = re.compile(rf"(?P<place>.*?)(?P<term>{_NUM})届人大(?P<session>{_NUM})次会议")
+_CONGRESS_SHORT = lazy(rf"(?P<place>.*?)(?P<term>{_NUM})届人大(?P<session>{_NUM})次会议")
 _TITLES = r"代理?(?:市长|省长|主席|州长|盟长|区长|县长|旗长)|(?:市长|省长|主席|州长|盟长|区长|县长|旗长|副市长)"
-_SPEAKER = re.compile(
+_SPEAKER = lazy(
     rf"^\s*(?P<org>[^\s，。、]{{2,20}}?)人民政府(?P<title>{_TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$"
 )
-_SPEAKER_BARE = re.compile(rf"^\s*(?P<title>{_TITLES})\s+(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$")
-_TITLE_YEAR = re.compile(r"^\s*(?P<place>[\u4e00-\u9fff]{0,12}?)(?P<y>\d{4})年(?:度)?政府工作报告\s*$")
+_SPEAKER_BARE = lazy(rf"^\s*(?P<title>{_TITLES})\s+(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*$")
+_TITLE_YEAR = lazy(r"^\s*(?P<place>[\u4e00-\u9fff]{0,12}?)(?P<y>\d{4})年(?:度)?政府工作报告\s*$")
 _PLACE_SUFFIX = ("市", "州", "盟", "地区", "省", "自治区", "县", "区", "旗")
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     year: int | None
     date: str | None  # ISO date, e.g. "2017-02-16"
     city: str | None
@@ -76,6 +77,7 @@ def parse_header(lines: list[str], max_lines: int = 15) -> Header:
     term = session = date_line = None
     title_year: tuple[int, str] | None = None
     speaker_org: str | None = None
+    title_lines: list[str] = []
     seen = 0
     for index, line in enumerate(lines):
         if not line.strip():
@@ -108,9 +110,16 @@ def parse_header(lines: list[str], max_lines: int = 15) -> Header:
         if speaker is None and bare:
             speaker = f"{bare.group('title')} {bare.group('name')}"
             continue
-        title = _TITLE_YEAR.match(line)
-        if title and title_year is None:
-            title_year = (int(title.group("y")), title.group("place"))
+        title_lines.append(line)
+    # A title line (`2018年政府工作报告`) gives the year only when no date line does: read them
+    # only then (their pattern, a class of 20 000 characters, costs more to compile than the
+    # rest of the header).
+    if year is None:
+        for line in title_lines:
+            title = _TITLE_YEAR.match(line)
+            if title:
+                title_year = (int(title.group("y")), title.group("place"))
+                break
     warnings: list[str] = []
     if city is None and speaker_org and speaker_org.endswith(_PLACE_SUFFIX):
         city = speaker_org

@@ -14,23 +14,23 @@ paragraph maps back to the file line a person would open.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from targetcheck.lazyregex import lazy
 from targetcheck.reader.header import is_date_line
 from targetcheck.textnorm import normalize_with_segments, original_offset
 
 # A line ending in one of these ends its paragraph (closing quotes/brackets are looked through).
 _TERMINATORS = set("。！？!?；;：:…")
 _CLOSERS = set("”’」』）)】》\"'")
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节)|[0-9]{1,2}[、．.](?!\d))"
 )
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"^\s*(?:[-—–－―~·•]*\s*\d{1,4}\s*[-—–－―~·•]*|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?|\d{1,4}\s*[/／]\s*\d{1,4})\s*$"
 )
-_INNER_PUNCT = re.compile(r"[，。；,;！？]")
+_INNER_PUNCT = lazy(r"[，。；,;！？]")
 
 
 def is_page_number(line: str) -> bool:
@@ -42,7 +42,7 @@ _MAX_HEADING = 60  # characters
 
 # A heading never holds a sentence end: `（二）重点产业集群扩规提质。三大…，稀土新材` is a paragraph
 # that opens with a run-in heading, and a page break after it must be repaired like any other.
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_END = lazy(r"[。！？!?；;]")
 
 
 def looks_like_heading(text: str) -> bool:

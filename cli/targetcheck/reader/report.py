@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import stat
-from dataclasses import dataclass, field, replace
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from targetcheck.files import file_kind, megabytes
+from targetcheck.files import file_bytes
 from targetcheck.reader.decode import NotText, decode_bytes, split_lines
 from targetcheck.reader.header import Header, is_date_line, parse_header
 from targetcheck.reader.paragraphs import Paragraph, build_paragraphs, looks_like_heading
 from targetcheck.reader.sections import Kind, Section, Tag, group_sections, tag_paragraphs
 from targetcheck.reader.sentences import Item, index_items
+from targetcheck.reader.stubs import FileScan, ReportStub
 from targetcheck.textnorm import normalize, normalize_chars
 
 
@@ -29,7 +30,8 @@ class Report:
     items: list[Item]
     warnings: list[str] = field(default_factory=list)
     first_line: int = 1  # first file line of this report (a file may hold several)
-    _text_cache: str | None = field(default=None, repr=False)
+    _text_cache: str | None = field(default=None, repr=False, compare=False)
+    _starts_cache: list[int] | None = field(default=None, repr=False, compare=False)  # of paragraphs in `text`
 
     @property
     def year(self) -> int:
@@ -47,17 +49,53 @@ class Report:
             self._text_cache = "\n".join(p.text for p in self.paragraphs)
         return self._text_cache
 
+    def _paragraph_starts(self) -> list[int]:
+        """Where each paragraph begins in `text`."""
+        if self._starts_cache is None:
+            offsets, position = [], 0
+            for p in self.paragraphs:
+                offsets.append(position)
+                position += len(p.text) + 1
+            self._starts_cache = offsets
+        return self._starts_cache
+
+    def paragraphs_matching(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        """Indices of the paragraphs where a search of `text` finds `pattern` starting (a search
+        goes on from the next paragraph after each match, so every paragraph gets its own first
+        match). One search per match rather than one per paragraph; the caller checks what a
+        match across a line break would mean for its pattern."""
+        text = self.text
+        starts = self._paragraph_starts()
+        count = len(starts)
+        position = 0
+        while position <= len(text):
+            match = pattern.search(text, position)
+            if match is None:
+                return
+            k = bisect_right(starts, match.start()) - 1
+            yield k
+            if k + 1 >= count:
+                return
+            position = starts[k + 1]
+
     def find_quote(self, quote: str) -> list[tuple[Paragraph, int]]:
-        """Every place the quote stands, after normalising both sides: (paragraph, offset)."""
+        """Every place the quote stands, after normalising both sides: (paragraph, offset).
+
+        One search of the whole text rather than one per paragraph (a run locates hundreds of
+        quotes); paragraphs hold no line break, so a match never spans two of them."""
         needle = normalize(quote)
-        if not needle:
+        if not needle or "\n" in needle:
             return []
+        text = self.text
+        start = text.find(needle)
+        if start == -1:
+            return []
+        starts = self._paragraph_starts()
         hits = []
-        for p in self.paragraphs:
-            start = p.text.find(needle)
-            while start != -1:
-                hits.append((p, start))
-                start = p.text.find(needle, start + 1)
+        while start != -1:
+            k = bisect_right(starts, start) - 1
+            hits.append((self.paragraphs[k], start - starts[k]))
+            start = text.find(needle, start + 1)
         return hits
 
     def headline_paragraphs(self) -> list[Paragraph]:
@@ -78,47 +116,27 @@ class FileReading:
     skipped: bool = False  # nothing usable in the file
 
 
-# No work report comes near this (the longest are about 1 MB); a larger file is a log, a dump or
-# a video that landed in the corpus folder, and reading it whole would cost minutes and memory.
-MAX_REPORT_BYTES = 100 * 1024 * 1024
+def read_file(path: Path, display: str | None = None, only: int | None = None) -> FileReading:
+    """Read one report file. Never raises for bad content: it warns and skips instead: a path
+    that is not a regular file, or is empty or larger than `files.MAX_REPORT_BYTES`, is skipped unread
+    (`files.file_bytes`).
 
-
-def read_file(path: Path, display: str | None = None) -> FileReading:
-    """Read one report file. Never raises for bad content: it warns and skips instead.
-
-    Only regular files are opened (a named pipe or a device could block the run or never end);
-    an empty file is skipped without opening it (which also keeps /proc-like files from
-    blocking), and so is a file larger than MAX_REPORT_BYTES."""
+    `only`: build only the file's report at that position (the others are named by their
+    headers alone); the warnings about the file are the same."""
     name = display or str(path)
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return _skipped(name, f"cannot be read ({exc.strerror or exc}): skipped")
-    if stat.S_ISDIR(info.st_mode):  # a folder the walk could not list
-        try:
-            os.listdir(path)
-            why = "not listed"
-        except OSError as exc:
-            why = exc.strerror or str(exc)
-        return _skipped(name, f"is a folder that cannot be listed ({why}): skipped")
-    if not stat.S_ISREG(info.st_mode):
-        return _skipped(name, f"is {file_kind(info.st_mode)}, not a report file: skipped")
-    if info.st_size == 0:
-        return _skipped(name, "not text (empty file): skipped")
-    if info.st_size > MAX_REPORT_BYTES:
-        return _skipped(
-            name, f"is {megabytes(info.st_size)}, more than the {MAX_REPORT_BYTES // 2**20} MB a report file may be: skipped"
-        )
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_REPORT_BYTES + 1)
-    except OSError as exc:
-        return _skipped(name, f"cannot be read ({exc.strerror or exc}): skipped")
+    data, why = file_bytes(path)
+    if data is None:
+        return _skipped(name, why or "cannot be read: skipped")
+    return read_bytes(data, name, only)
+
+
+def read_bytes(data: bytes, name: str, only: int | None = None) -> FileReading:
+    """`read_file` for bytes already read (the cache keys them by their content)."""
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
         return _skipped(name, f"not text ({exc}): skipped")
-    reading = read_text(decoded.text, name)
+    reading = read_text(decoded.text, name, only)
     reading.encoding = decoded.encoding
     if decoded.note:
         reading.warnings.insert(0, decoded.note)
@@ -129,15 +147,45 @@ def _skipped(name: str, warning: str) -> FileReading:
     return FileReading(name, [], [warning], skipped=True)
 
 
-def read_text(text: str, name: str) -> FileReading:
+def read_text(text: str, name: str, only: int | None = None) -> FileReading:
     """Read the reports in one decoded file (see `read_file`)."""
-    lines = split_lines(text)
-    blocks, warnings = _split_copies(lines)
     reports: list[Report] = []
+    warnings: list[str] = []
+    found = 0
+    for position, numbered, header in _headed_blocks(text, warnings):
+        found += 1
+        if only is None or position == only:
+            reports.append(_build_report(numbered, name, header))
+    return FileReading(name, reports, warnings, skipped=not found)
+
+
+def scan_bytes(data: bytes, name: str) -> FileScan:
+    """The headers of the reports in a file's bytes (see `ReportStub`)."""
+    try:
+        decoded = decode_bytes(data)
+    except NotText as exc:
+        return FileScan(name, [], [f"not text ({exc}): skipped"], skipped=True)
+    warnings: list[str] = []
+    stubs = [
+        ReportStub(position, header.year, header.city)  # type: ignore[arg-type]
+        for position, _numbered, header in _headed_blocks(decoded.text, warnings)
+    ]
+    if decoded.note:  # as `read_bytes` puts it
+        warnings.insert(0, decoded.note)
+    return FileScan(name, stubs, warnings, decoded.encoding, skipped=not stubs)
+
+
+def _headed_blocks(text: str, warnings: list[str]) -> Iterator[tuple[int, list[tuple[int, str]], Header]]:
+    """(position, numbered lines, header) of each report in a decoded file, copies collapsed;
+    the warnings about the file (copies, blocks without a header) are appended to `warnings`."""
+    lines = split_lines(text)
+    blocks, copy_warnings = _split_copies(lines)
+    warnings.extend(copy_warnings)
+    position = 0
     for first, last in blocks:
         numbered = [(n + 1, lines[n]) for n in range(first, last)]
-        report = _build_report(numbered, name)
-        if report is None:
+        header = parse_header([normalize_chars(line) for _, line in numbered[:40]])
+        if header.year is None:
             warnings.append(
                 "no header: year unknown, skipped (a report opens with a line like "
                 "`——2017年2月16日在包头市第十四届人民代表大会第五次会议上`)"
@@ -145,15 +193,12 @@ def read_text(text: str, name: str) -> FileReading:
                 else f"lines {first + 1}-{last}: no header: year unknown, skipped"
             )
             continue
-        reports.append(report)
-    return FileReading(name, reports, warnings, skipped=not reports)
+        yield position, numbered, header
+        position += 1
 
 
-def _build_report(numbered: list[tuple[int, str]], name: str) -> Report | None:
-    header_lines = [normalize_chars(text) for _, text in numbered[:40]]
-    header = parse_header(header_lines)
-    if header.year is None:
-        return None
+def _build_report(numbered: list[tuple[int, str]], name: str, header: Header) -> Report:
+    assert header.year is not None
     paragraphs = build_paragraphs(numbered)
     tags, warnings = tag_paragraphs(paragraphs, header.year)
     items = index_items(paragraphs, tags, header.year)
@@ -172,7 +217,7 @@ def _with_woven_years(sections: list[Section], items: list[Item]) -> list[Sectio
     for section in sections:
         years = {woven[p] for p in section.paragraphs if p in woven}
         if section.kind is Kind.REVIEW_MULTIYEAR and len(years) == 1:
-            section = replace(section, woven_year=years.pop())
+            section = section._replace(woven_year=years.pop())
         out.append(section)
     return out
 
@@ -206,7 +251,7 @@ def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
 
     kept: list[tuple[int, int]] = []
     kept_content: list[list[str]] = []
-    by_digest: dict[str, int] = {}
+    by_content: dict[tuple[str, ...], int] = {}  # the same copy: found by its lines' hash
     # A copy cut short opens like the copy it was cut from: only blocks with the same first two
     # lines are compared, so a file of thousands of different reports is split in linear time.
     by_opening: dict[tuple[str, ...], list[int]] = {}
@@ -215,11 +260,11 @@ def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
     warnings: list[str] = []
     for r in ranges:
         body = content(r)
-        digest = hashlib.sha1("\n".join(body).encode("utf-8", "surrogatepass")).hexdigest()
-        opening = tuple(body[:2])
+        whole = tuple(body)
+        opening = whole[:2]
         # one line: any block that opens with it (blocks hold at least one line)
         candidates = by_opening.get(opening, []) if len(body) >= 2 else by_first.get(body[0], [])
-        match = by_digest.get(digest)
+        match = by_content.get(whole)
         if match is None:
             match = next(
                 (k for k in candidates if len(body) < len(kept_content[k]) and kept_content[k][: len(body)] == body),
@@ -228,7 +273,7 @@ def _split_copies(lines: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
         if match is None:
             kept.append(r)
             kept_content.append(body)
-            by_digest[digest] = len(kept) - 1
+            by_content[whole] = len(kept) - 1
             by_opening.setdefault(opening, []).append(len(kept) - 1)
             by_first.setdefault(body[0], []).append(len(kept) - 1)
             copies[len(kept) - 1] = 1

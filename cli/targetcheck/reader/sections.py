@@ -11,9 +11,10 @@ that open the paragraph (`过去五年，…` / `2017年，…`, `过去一年�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
+from targetcheck.lazyregex import lazy
 from targetcheck.reader.paragraphs import Paragraph
 
 
@@ -30,24 +31,24 @@ class Kind(StrEnum):
 REVIEW_KINDS = (Kind.REVIEW, Kind.REVIEW_MULTIYEAR)
 PLAN_KINDS = (Kind.TARGETS, Kind.TASKS)
 
-_TOP_HEADING = re.compile(
+_TOP_HEADING = lazy(
     r"^(?:(?P<num>[一二三四五六七八九十]{1,3})[、．.]|第(?P<part>[一二三四五六七八九十]{1,3})(?:部分|章))\s*(?P<title>[^。；]{2,45})$"
 )
-_SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+_SUB_HEADING = lazy(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 _MULTI = r"(?:过去|近|前|这)五年|五年来|五年间|本届政府|十[一二三四五六]五|“十.五”|时期"
 # The sentence that opens the headline targets, in the ways reports word it:
 # `今年主要预期目标是：`, `今年全市经济社会发展的主要预期目标为`, `2024年经济社会发展主要预期目标是`,
 # `今年发展的主要预期目标是，`, `今年经济社会发展主要预期目标建议为：`. `year` is set when the
 # sentence names its year in digits (a report may quote another year's targets: compare it).
-_HEADLINE = re.compile(
+_HEADLINE = lazy(
     r"(?:今年|全年|(?P<year>\d{4})年)度?(?:全[市省区盟州县旗]|我[市省区盟州县旗]|本[市区])?的?"
     r"(?:经济社会发展|国民经济和社会发展|经济和社会发展|发展)?的?主要(?:预期)?目标(?:任务)?"
     r"(?:(?:建议|拟|初步)?(?:是|为|定为|确定为|如下)[:：，,]?|[:：])"
 )
-_PARA_MULTI = re.compile(
+_PARA_MULTI = lazy(
     r"(?:过去|近|这)五年|五年来|五年间|本届政府(?:任期)?(?:以来|五年)?|“?十[一二三四五]五”?(?:时期|期间|以来)"
 )
-_PARA_YEAR = re.compile(
+_PARA_YEAR = lazy(
     r"(?:过去|刚刚过去)的?一年|一年来|这一年|去年|(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市)"
 )
 # Inside a review paragraph, a sentence (or `；` item) that *opens* with a period marker switches
@@ -55,14 +56,13 @@ _PARA_YEAR = re.compile(
 # paragraphs are written `（一）….过去五年，…年均增长7.1%…。2017年，…。初步核算，全年实现…`, and
 # the figures after `2017年，` are the year's. Only an opening counts (after a connective such as
 # `同时，`): `…比去年增长8%` or `…其中2017年改造38960户` in mid-sentence switch nothing.
-_SENTENCE_LEAD = re.compile(r"(?:与此同时|同时|此外|另外|特别是|尤其是|在此基础上)?[，,、]?")
-_OPEN_YEAR = re.compile(
+_SENTENCE_LEAD = lazy(r"(?:与此同时|同时|此外|另外|特别是|尤其是|在此基础上)?[，,、]?")
+_OPEN_YEAR = lazy(
     r"(?:(?:刚刚)?过去的?一年|一年来|这一年|去年|(?:刚刚过去的)?(?P<y>\d{4})年(?:[，,是里]|以来|全年|我们|全市))"
 )
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     kind: Kind
     year: int | None  # the year the passage is about (None for five-year passages)
     title: str  # the heading, or "" where the section was inferred
@@ -83,8 +83,7 @@ class Section:
         }
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     """What one paragraph is about."""
 
     kind: Kind

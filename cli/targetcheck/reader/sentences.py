@@ -8,16 +8,17 @@ evidence.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from targetcheck.lazyregex import lazy
 from targetcheck.reader.paragraphs import Paragraph
 from targetcheck.reader.sections import REVIEW_KINDS, Tag, period_tag, sentence_period
 
 # Sentence and item ends. A full stop inside a number (`3.5`) is not a sentence end.
-_ITEM_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|(?<!\d)\.(?!\d)")
+# (The look-behind comes after the dot: the search then skips to the next mark at once.)
+_ITEM_END = lazy(r"[。！？!?；;]+[”’」』）)]*|\.(?<!\d\.)(?!\d)")
 # Clause separators: Chinese commas and colons; an ASCII comma not used as a thousands separator.
-CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d{3}(?!\d))")
+CLAUSE_SEP = lazy(r"[，：:]|,(?!\d{3}(?!\d))")
 
 
 def clause_bounds(text: str) -> list[tuple[int, int]]:
@@ -38,11 +39,10 @@ MAX_ITEM_CHARS = 1000
 # Markers such as `预计` hold over the items of their sentence; an item looks back at most this far
 # for them, so that a sentence that never ends (damaged text) costs linear time, not quadratic.
 MAX_SENTENCE_LEAD = 4 * MAX_ITEM_CHARS
-_SOFT_BREAK = re.compile(r"[，、：,:；;\s]")
+_SOFT_BREAK = lazy(r"[，、：,:；;\s]")
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One item of evidence: the text between two `。`/`；`, inside one paragraph."""
 
     paragraph: int  # paragraph index

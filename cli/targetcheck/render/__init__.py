@@ -22,7 +22,17 @@ class Renderer(Protocol):
 
 
 def render(fmt: str, view: RunView) -> str:
+    return "".join(render_parts(fmt, view))
+
+
+def render_parts(fmt: str, view: RunView) -> list[str]:
+    """The rendered text in pieces, to be written in order: a format that renders large panels
+    (JSON) gives them piece by piece (`render_parts(view)`), so that the text is never held twice;
+    the others give one piece."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     module = importlib.import_module(FORMATS[fmt])
-    return module.render(view)  # type: ignore[no-any-return]
+    parts = getattr(module, "render_parts", None)
+    if parts is not None:
+        return parts(view)  # type: ignore[no-any-return]
+    return [module.render(view)]

@@ -23,10 +23,12 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@lru_cache(maxsize=8192)
 def width(text: str) -> int:
+    """Columns `text` takes (a table measures each cell in every layout it tries)."""
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 def _tokens(text: str) -> list[str]:

@@ -8,11 +8,11 @@ a legend of the qualifiers. Made from `results.to_record` like every other forma
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any
 
+from targetcheck.lazyregex import lazy
 from targetcheck.render.model import RunView
 from targetcheck.render.rules import (
     COMPARATOR_WORDING,
@@ -41,7 +41,7 @@ from targetcheck.verdict import Status
 
 # Marks that can change how Markdown reads: always `\\ ` * < |`; `_` only at a word's edge (GitHub
 # leaves `003_f70d.txt` alone); `#` only at the start. Brackets stay: `[e]` is not a link.
-_SPECIAL = re.compile(r"[\\`*<|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|^#")
+_SPECIAL = lazy(r"[\\`*<|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|^#")
 
 
 def escape(text: str | None) -> str:

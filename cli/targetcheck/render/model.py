@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from targetcheck.results import Result, Uncheckable
 
 
-@dataclass(frozen=True)
-class CorpusFile:
+class CorpusFile(NamedTuple):
     file: str
     year: int | None
     city: str | None
@@ -17,6 +17,8 @@ class CorpusFile:
 
 @dataclass(frozen=True)
 class RunView:
+    """A run as every renderer gets it: the results shown and what a reader needs around them."""
+
     results: list[Result]  # the results to show (after any filter)
     uncheckable: list[Uncheckable] = field(default_factory=list)
     corpus: list[CorpusFile] = field(default_factory=list)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from targetcheck.render.cells import pad, width, wrap
 from targetcheck.render.model import RunView
@@ -161,11 +161,11 @@ def shown_notes(result: Result) -> list[str]:
     return out
 
 
-@dataclass
 class Keys:
     """Short names for long file paths (`#2`), listed once under the table."""
 
-    names: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
 
     def key(self, place: str) -> str:
         if place not in self.names:
@@ -182,8 +182,7 @@ def _cite(place: tuple[str, int | None]) -> str:
     return f"{file}:{line}" if line is not None else file
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     result: Result
     cells: dict[str, str]  # every column but evidence
     place: tuple[str, int | None]
@@ -208,8 +207,7 @@ def _row(result: Result) -> Row:
     )
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     columns: tuple[str, ...]
     sizes: dict[str, int]
     keyed: bool  # evidence as `#2:15`

@@ -4,6 +4,7 @@ process or several (`--jobs`)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,12 +15,13 @@ from targetcheck import stream
 from targetcheck.config import load_config
 from targetcheck.corpus import load_corpus
 from targetcheck.engine import run_check
-from targetcheck.errors import ConfigError
+from targetcheck.errors import ConfigError, CorpusError
 from targetcheck.stream import REPORTS_HELD, CorpusIndex, Workers, scan_corpus
 from tests.clihelp import FOLLOWUPS, ROOT, invoke
 
 CORPORA = [ROOT / "seeds", ROOT / "tests/corpora/baotou-2018", ROOT / "tests/corpora/baotou-2026",
            ROOT / "tests/corpora/ordos-2023-2024"]
+BAOTOU_2018 = next((ROOT / "tests/corpora/baotou-2018").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,115 @@ def test_workers_are_used_only_for_large_corpora() -> None:
     assert Workers(None).wanted(stream.PARALLEL_MIN_REPORTS) == (stream.default_jobs() > 1)
     assert Workers(2).wanted(2)  # asked for: whatever the size
     assert not Workers(1).wanted(10_000)
+
+
+@pytest.fixture
+def awkward_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus folder as hardening meets them: the seeds, a named pipe, an empty file, a file
+    over the size limit (lowered to 1 MB here), a file of mixed UTF-8 and GB18030 lines (the
+    2018 follow-up), and a loop of links."""
+    from targetcheck import files
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "empty.txt").touch()
+    (folder / "huge.txt").write_bytes((ROOT / "seeds/000_b64753ee75fd97df.txt").read_bytes() * 3)  # 1.4 MB
+    lines = BAOTOU_2018.read_text(encoding="utf-8").splitlines(True)
+    mixed = b"".join(line.encode("gb18030" if k % 4 == 2 else "utf-8") for k, line in enumerate(lines))
+    (folder / "mixed-2018.txt").write_bytes(mixed)
+    (folder / "loop").symlink_to(folder)
+    monkeypatch.setattr(files, "MAX_REPORT_BYTES", 1024 * 1024)
+    return folder
+
+
+def test_the_index_skips_what_the_reader_skips(awkward_folder: Path) -> None:
+    """The streaming check reads files through the reader's checks (regular files only, none
+    empty or too large, links followed once): the same warnings, files and results as the corpus
+    loaded whole, and no named pipe opened (which would block the run)."""
+    loaded = load_corpus([awkward_folder])
+    index = scan_corpus([awkward_folder])
+    warnings = index.warnings()
+    assert warnings == loaded.warnings()
+    assert any("named pipe (FIFO), not a report file: skipped" in w for w in warnings)
+    assert any("a report file may be: skipped" in w for w in warnings)
+    assert any("mixed encodings" in w for w in warnings)
+    expected = run_check([], loaded, config_name="--auto", auto=True)
+    streamed = run_check([], scan_corpus([awkward_folder]), config_name="--auto", auto=True)
+    _same_run(expected, streamed)
+    assert streamed.results  # 2017 against the (mixed-encoding) 2018 follow-up
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_workers_skip_what_the_reader_skips(awkward_folder: Path, jobs: str) -> None:
+    """The index is read by worker processes when asked for (`--jobs 2`): they apply the same
+    checks, cached or not."""
+    args = ["check", "--auto", "--corpus", str(awkward_folder), "--format", "json"]
+    cold = invoke(*args, "--no-cache", "--jobs", "1")
+    assert cold.exit_code == 0, cold.output
+    assert "named pipe (FIFO)" in cold.stderr and "100 MB" not in cold.stderr
+    for run in (invoke(*args, "--jobs", jobs), invoke(*args, "--jobs", jobs)):  # fills, then reads the cache
+        assert (run.exit_code, run.stdout, run.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+
+
+def test_a_report_that_turns_into_a_pipe_stops_the_run(tmp_path: Path) -> None:
+    """A file indexed as a report and replaced by a named pipe before its turn is never opened."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    index = scan_corpus([folder])
+    victim = index.refs[0].path
+    victim.unlink()
+    os.mkfifo(victim)
+    with pytest.raises(CorpusError, match="named pipe"):
+        run_check([], index, config_name="--auto", auto=True)
+
+
+def test_per_report_outcome_caches_go_with_their_reports(many_cities: Path) -> None:
+    """The outcome finder keeps what it derives from a report (adjacent-clause sites) keyed by the
+    report's identity: a streamed run drops reports as it goes, and their entries go with them, so
+    a new report at a reused address is never answered from an old one's entry."""
+    from targetcheck import outcomes
+
+    index = scan_corpus([many_cities])
+    run = run_check([], index, config_name="--auto", auto=True)
+    assert run.results
+    assert len(outcomes._SITES) <= REPORTS_HELD
+
+
+def test_a_report_from_the_cache_gives_the_sites_of_a_report_read(tmp_path: Path) -> None:
+    """A report unpickled from the cache is a new object: its adjacent-clause sites are derived
+    again, and are those of the report read from its file."""
+    import pickle
+
+    from targetcheck import outcomes
+    from targetcheck.reader import read_file
+
+    (report,) = read_file(BAOTOU_2018).reports
+    fresh = outcomes._bridge_sites(report)
+    again = pickle.loads(pickle.dumps(report))
+    assert again is not report and outcomes._bridge_sites(again) is not fresh
+    assert outcomes._bridge_sites(again) == fresh
+    assert outcomes._bridge_sites(report) is fresh  # the report itself: its own entry
+
+
+def test_a_file_of_many_reports_is_read_and_cut_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports that share a file are built one by one from one reading of it: reading and cutting
+    the whole file again for each report made a file of 5,000 short reports take minutes."""
+    from targetcheck.reader import report as reader
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    block = "——2017年1月10日在城市{k}市第一届人民代表大会第一次会议上\n过去一年，全市地区生产总值增长7%。\n"
+    (folder / "many.txt").write_text("".join(block.format(k=k) for k in range(60)), encoding="utf-8")
+    cuts = []
+    real = reader.file_blocks
+    monkeypatch.setattr(reader, "file_blocks", lambda data: cuts.append(1) or real(data))
+    index = scan_corpus([folder])
+    assert len(index.refs) == 60
+    streamed = run_check([], index, config_name="--auto", auto=True, workers=Workers(1))
+    assert len(cuts) == 1
+    _same_run(run_check([], load_corpus([folder]), config_name="--auto", auto=True), streamed)

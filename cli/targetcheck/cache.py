@@ -172,7 +172,7 @@ def load_config_cached(path: Path, cache: Cache | None) -> tuple[Any, str | None
     edit while loading must not file the new file's result under the old content)."""
     from targetcheck.config import Config, load_config
     from targetcheck.errors import ConfigError
-    from targetcheck.yamlsource import read_config_bytes
+    from targetcheck.files import read_config_bytes
 
     if cache is None:
         return load_config(path), None
@@ -207,7 +207,7 @@ class CachedTargets:
         self._summary: tuple[tuple[Path, ...], dict[str, str], int, int | None] | None = None
         if cache is not None:
             from targetcheck.errors import ConfigError
-            from targetcheck.yamlsource import read_config_bytes
+            from targetcheck.files import read_config_bytes
 
             try:
                 data: bytes | None = read_config_bytes(path)  # never a pipe, never too large

@@ -1,5 +1,6 @@
 """What a path is, in words, for messages about paths that are not regular files; and how a
-report file is read (`file_bytes`), by every pass that reads one.
+report file (`file_bytes`) and targets.yaml (`read_config_bytes`) are read, by every pass that
+reads them.
 
 targetcheck reads regular files only: a named pipe or a device (`/dev/zero`) could block a run or
 never end, so they are refused where a user names them and skipped, with a warning, inside a
@@ -8,13 +9,17 @@ corpus folder.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
+from targetcheck.errors import ConfigError
+
 # No work report comes near this (the longest are about 1 MB); a larger file is a log, a dump or
 # a video that landed in the corpus folder, and reading it whole would cost minutes and memory.
 MAX_REPORT_BYTES = 100 * 1024 * 1024
+MAX_TARGETS_BYTES = 10 * 1024 * 1024  # the shipped targets.yaml is about 20 KB
 
 
 def file_kind(mode: int) -> str:
@@ -67,3 +72,44 @@ def file_bytes(path: Path) -> tuple[bytes | None, str | None]:
             return stream.read(MAX_REPORT_BYTES + 1), None
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc}): skipped"
+
+
+def read_config_bytes(path: Path) -> bytes:
+    """targets.yaml's bytes, read only from a regular file of at most MAX_TARGETS_BYTES; a clear
+    error for a path that is missing, not a regular file, too large or unreadable. The cache
+    (`cache.load_config_cached`) keys the file by these bytes, so it reads them through here too:
+    a named pipe must not block a run before the checks refuse it (and a warm run needs no
+    YAML module)."""
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ConfigError(
+            "no such file", path=name, hint="run in the folder that holds targets.yaml, or pass --targets PATH"
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ConfigError("is a loop of symbolic links", path=name, hint="pass --targets PATH of the file itself") from None
+        raise ConfigError(
+            f"cannot be read: {exc.strerror or exc}", path=name, hint="check the file's permissions, or pass --targets PATH"
+        ) from None
+    if info.st_mode & 0o170000 == 0o040000:
+        raise ConfigError("is a folder, not a targets file", path=name, hint="pass --targets PATH/targets.yaml") from None
+    if info.st_mode & 0o170000 != 0o100000:
+        raise ConfigError(
+            f"is {file_kind(info.st_mode)}, not a targets file",
+            path=name,
+            hint="targetcheck reads targets.yaml from a regular file (a pipe or a device may never end)",
+        )
+    if info.st_size > MAX_TARGETS_BYTES:
+        raise ConfigError(
+            f"is {megabytes(info.st_size)}: more than the {MAX_TARGETS_BYTES // 2**20} MB a targets file may be",
+            path=name,
+            hint="is this the right file? the shipped targets.yaml is about 20 KB",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot be read: {exc.strerror or exc}", path=name, hint="check the file's permissions (chmod u+r)"
+        ) from None

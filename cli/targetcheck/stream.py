@@ -179,30 +179,76 @@ class CorpusIndex:
         return out
 
 
-def _read_report(ref: ReportRef, cache: Cache | None) -> Report:
-    from targetcheck.files import file_bytes
-    from targetcheck.reader.report import Report, read_bytes
+class _OpenFile:
+    """The report file read last by this process, held while its reports are read one by one:
+    a file of thousands of reports is read, hashed, decoded and cut once, not once per report.
+    It is used again only while the file's status (inode, size, times) is unchanged."""
 
-    data, why = file_bytes(ref.path)  # the checks of the first pass again: the file may have changed
+    def __init__(self, path: Path, signature: tuple[int, ...], data: bytes) -> None:
+        self.path = path
+        self.signature = signature
+        self.data = data
+        self.content_key: str | None = None  # the cache key of `data`, once asked for
+        self.blocks: Any = None  # reader.report.FileBlocks, for a file of several reports
+
+
+_OPEN: list[_OpenFile] = []  # at most one
+
+
+def _signature(path: Path) -> tuple[int, ...] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _open_file(ref: ReportRef) -> _OpenFile:
+    """The bytes of `ref`'s file: those held if the file has not changed, else read again with
+    the checks of the first pass (the file may have changed since it was indexed)."""
+    from targetcheck.files import file_bytes
+
+    signature = _signature(ref.path)
+    if _OPEN and _OPEN[0].path == ref.path and signature is not None and _OPEN[0].signature == signature:
+        return _OPEN[0]
+    _OPEN.clear()
+    data, why = file_bytes(ref.path)
     if data is None:
         raise CorpusError(
             f"{(why or 'cannot be read').removesuffix(': skipped')} now, but not when targetcheck indexed it",
             path=ref.file,
             hint="run the check again",
         )
+    held = _OpenFile(ref.path, signature or (), data)
+    if signature is not None:
+        _OPEN.append(held)
+    return held
+
+
+def _read_report(ref: ReportRef, cache: Cache | None) -> Report:
+    from targetcheck.reader.report import Report, build_block, file_blocks
+
+    held = _open_file(ref)
     key = None
     if cache is not None:
-        if ref.content_key is not None and cache.key("scan", ref.file, data) != ref.content_key:
+        if held.content_key is None:
+            held.content_key = cache.key("scan", ref.file, held.data)
+        if ref.content_key is not None and held.content_key != ref.content_key:
             # Edited since it was indexed: the run would be filed under the content it had then.
             raise CorpusError("changed while targetcheck was reading it", path=ref.file, hint="run the check again")
-        key = cache.key("report", f"{ref.file}#{ref.position}", data)
+        # The content key names the bytes (and the code): the report's key need not hash them again.
+        key = cache.key("report", f"{ref.file}#{ref.position}", held.content_key.encode())
         hit = cache.load(key)
         if isinstance(hit, Report):
             return hit
-    reading = read_bytes(data, ref.file, only=ref.position)
-    if not reading.reports or (reading.reports[0].year, reading.reports[0].city) != (ref.year, ref.city):
+    blocks = held.blocks if held.blocks is not None else file_blocks(held.data)
+    report = build_block(blocks, ref.position, ref.file) if blocks is not None else None
+    if report is None or (report.year, report.city) != (ref.year, ref.city):
         raise CorpusError("changed while targetcheck was reading it", path=ref.file, hint="run the check again")
-    report = reading.reports[0]
+    if blocks is not None and len(blocks.blocks) > 1:
+        held.blocks = blocks  # its other reports come next
+    else:
+        _OPEN.clear()  # a file of one report is done with: hold nothing
     if key is not None:
         cache.store(key, report)  # type: ignore[union-attr]
     return report

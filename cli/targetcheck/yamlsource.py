@@ -18,20 +18,18 @@ from events, in a loop rather than by recursion, is what makes the loader safe w
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from targetcheck.errors import ConfigError
-from targetcheck.files import file_kind, megabytes
+from targetcheck.files import read_config_bytes
 
 if TYPE_CHECKING:
     from targetcheck.problems import Problems
 
 MAX_DEPTH = 50  # levels of nesting; the deepest place in a targets.yaml is about 10
 MAX_ALIAS_VALUES = 100_000  # values that aliases may add to the file when expanded
-MAX_TARGETS_BYTES = 10 * 1024 * 1024  # the shipped targets.yaml is about 20 KB
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -57,46 +55,6 @@ def read_config_text(path: Path) -> str:
     """targets.yaml as text; a clear error for a path that is missing, not a regular file, too
     large, unreadable, or not UTF-8."""
     return decode_config_bytes(read_config_bytes(path), str(path))
-
-
-def read_config_bytes(path: Path) -> bytes:
-    """targets.yaml's bytes, read only from a regular file of at most MAX_TARGETS_BYTES; a clear
-    error for a path that is missing, not a regular file, too large or unreadable. The cache
-    (`cache.load_config_cached`) keys the file by these bytes, so it reads them through here too:
-    a named pipe must not block a run before the checks refuse it."""
-    name = str(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ConfigError(
-            "no such file", path=name, hint="run in the folder that holds targets.yaml, or pass --targets PATH"
-        ) from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ConfigError("is a loop of symbolic links", path=name, hint="pass --targets PATH of the file itself") from None
-        raise ConfigError(
-            f"cannot be read: {exc.strerror or exc}", path=name, hint="check the file's permissions, or pass --targets PATH"
-        ) from None
-    if info.st_mode & 0o170000 == 0o040000:
-        raise ConfigError("is a folder, not a targets file", path=name, hint="pass --targets PATH/targets.yaml") from None
-    if info.st_mode & 0o170000 != 0o100000:
-        raise ConfigError(
-            f"is {file_kind(info.st_mode)}, not a targets file",
-            path=name,
-            hint="targetcheck reads targets.yaml from a regular file (a pipe or a device may never end)",
-        )
-    if info.st_size > MAX_TARGETS_BYTES:
-        raise ConfigError(
-            f"is {megabytes(info.st_size)}: more than the {MAX_TARGETS_BYTES // 2**20} MB a targets file may be",
-            path=name,
-            hint="is this the right file? the shipped targets.yaml is about 20 KB",
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot be read: {exc.strerror or exc}", path=name, hint="check the file's permissions (chmod u+r)"
-        ) from None
 
 
 def decode_config_bytes(data: bytes, name: str) -> str:

@@ -143,6 +143,32 @@ def read_bytes(data: bytes, name: str, only: int | None = None) -> FileReading:
     return reading
 
 
+@dataclass
+class FileBlocks:
+    """A decoded file cut into its reports, none built yet: a file that holds thousands of
+    reports is decoded and cut once, and its reports built one at a time (`build_block`)."""
+
+    blocks: list[tuple[int, list[tuple[int, str]], Header]]  # (position, numbered lines, header)
+
+
+def file_blocks(data: bytes) -> FileBlocks | None:
+    """The reports of a file's bytes, as `read_bytes` finds them; None for bytes that are not text."""
+    try:
+        decoded = decode_bytes(data)
+    except NotText:
+        return None
+    return FileBlocks(list(_headed_blocks(decoded.text, [])))
+
+
+def build_block(blocks: FileBlocks, position: int, name: str) -> Report | None:
+    """The report at `position` (as `read_bytes(data, name, only=position).reports[0]`), or None."""
+    if not 0 <= position < len(blocks.blocks):
+        return None
+    found, numbered, header = blocks.blocks[position]  # positions count the blocks from 0
+    assert found == position
+    return _build_report(numbered, name, header)
+
+
 def _skipped(name: str, warning: str) -> FileReading:
     return FileReading(name, [], [warning], skipped=True)
 

@@ -190,3 +190,22 @@ def test_escape() -> None:
     assert escape("seeds/003_f70d.txt") == "seeds/003_f70d.txt"  # GitHub leaves inner underscores
     assert escape("_x_ *y* <b> #1") == "\\_x\\_ \\*y\\* \\<b> #1"
     assert escape("#1\nline") == "\\#1 line"
+
+
+def test_csv_text_cells_never_start_a_spreadsheet_formula(tmp_path: Path) -> None:
+    """Text from targets files and reports lands in spreadsheets: a cell starting with `=`, `+`,
+    `-` or `@` would run as a formula there. Such text cells start with `'`; numbers do not."""
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(
+        "schema_version: 1\ncorpus: []\ncity: 包头市\nreports:\n  - year: 2024\n"
+        "    source: '=HYPERLINK(\"http://example.invalid\")'\n    targets:\n"
+        "      - {id: 2024.gdp-growth, indicator: gdp-growth, statement: '@地区生产总值增长9%左右'}\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", "--targets", str(targets), "--corpus", str(ROOT / "seeds"), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(io.StringIO(result.stdout, newline=""))
+    assert row["target_source"] == "'=HYPERLINK(\"http://example.invalid\")"
+    assert row["target_statement"] == "'@地区生产总值增长9%左右"
+    assert row["difference"] == "-0.97"  # a number: left as it is
+    assert row["status"] == "missed"

@@ -6,6 +6,11 @@ Made from `results.to_record` (the JSON record), flattened: `target.quote` becom
 (RFC 4180). `--bom` starts the file with a UTF-8 byte-order mark: without it, Excel reads the
 Chinese text as mojibake. Targets that cannot be checked from reports (set by a higher level)
 have no verdict and no row: they are in the table, JSON and Markdown outputs.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula, and the text
+cells hold lines of reports downloaded from the web and of hand-written targets files. So a text
+cell that starts with one of those marks (or a tab or carriage return) gets a leading `'`, as
+spreadsheets themselves write such text; number cells (`-0.97`) are left as they are.
 """
 
 from __future__ import annotations
@@ -88,6 +93,13 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Columns that hold numbers (or nothing): never escaped, so `-0.97` stays a number.
+NUMBER_COLUMNS = frozenset(
+    {"year", "target_line", "target_value", "tolerance", "actual_value", "difference", "reference_value", "evidence_line"}
+)
+_FORMULA_MARKS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(value: Any, joiner: str = ";") -> str:
     if value is None:
         return ""
@@ -96,11 +108,17 @@ def cell(value: Any, joiner: str = ";") -> str:
     return str(value)
 
 
+def safe_text(text: str) -> str:
+    """`text` as a spreadsheet shows it, never runs it: a leading formula mark gets a `'`."""
+    return "'" + text if text.startswith(_FORMULA_MARKS) else text
+
+
 def render(view: RunView) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for result in view.results:
         row = flat_record(to_record(result))
-        writer.writerow([cell(row[c], " | " if c == "notes" else ";") for c in COLUMNS])
+        texts = [cell(row[c], " | " if c == "notes" else ";") for c in COLUMNS]
+        writer.writerow([t if c in NUMBER_COLUMNS else safe_text(t) for c, t in zip(COLUMNS, texts, strict=True)])
     return (BOM if view.csv_bom else "") + buffer.getvalue()

@@ -67,7 +67,8 @@ _PARTIAL = lazy(
 _PERIOD = lazy(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 # A revised basis (`按可比口径增长6.1%`, `同口径增长6.6%`); `按可比价格计算` is ordinary real growth
 # at constant prices, not a revision, and is not flagged.
-_COMPARABLE = lazy(r"可比口径|同口径|同比口径|(?:剔除|扣除)[^，；。]{1,12}?(?:因素|影响)(?:后|外)")
+# `剔除核减因素后`, `扣除一次性因素后` say the same; `扣除价格因素后` is real growth, not a revision.
+_COMPARABLE = lazy(r"可比口径|同口径|同比口径|(?:剔除|扣除)(?![^，；。]{0,4}?(?:价格|物价))[^，；。]{1,12}?(?:因素|影响)(?:后|外)")
 # The comparable-basis figure after another of the same subject, possibly after the adjustment
 # that makes it comparable: `、同口径增长6.6%`, `，剔除核减因素后按可比口径增长9.6%`.
 _COMPARABLE_NEXT = lazy(
@@ -532,8 +533,11 @@ def _growth_from(
         gap = text[(pos if follows else match.end()) : verb.start()]
         if len(gap) > 40:
             return None
-        if not follows and not _subject_carries(gap) and not ("分别" in verb.group("pre") and _paired_gap(gap)):
-            continue
+        via_pair = False
+        if not follows and not _subject_carries(gap):
+            if "分别" not in verb.group("pre") or position is not None or not _paired_gap(gap):
+                continue
+            via_pair = True  # the alias may be one of the subjects listed before `分别`
         quantities = _quantities_from(text, verb.end())
         if not quantities:
             continue  # `增长动力…`: not a figure; look further in the item
@@ -552,8 +556,12 @@ def _growth_from(
             # before `分别` (`接待游客1450万人次、实现旅游总收入538亿元，分别增长12.6%和17.2%`).
             listed = _listed_position(text, match.start(), verb.start(), len(values))
             if listed is None:
+                if via_pair:
+                    continue
                 return None
             chosen = values[listed]
+        elif via_pair:
+            continue
         else:
             chosen = values[0]
         _q_start, q_end, quantity = chosen
@@ -878,7 +886,7 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
 # A figure worded as a total or a stock (`合计实现产值2507亿元`, `国家级众创空间达到12家`, `总数`), and
 # words that make it an increment after all (`新增…达到4.3万人`, `引进人才1260人`).
 _STOCK = lazy(r"达到|合计|累计|总计|共计|共有|总数|总量|总规模|规模达|保有量|存量|拥有|总共")
-_INCREMENT = lazy(r"新增|新建|新培育|新认定|新引进|新入|新开工|新设|新注册|新发展|新创建|新获批|净增|增加|引进|培育")
+_INCREMENT = lazy(r"新增|新建|新培育|新认定|新引进|新入|新开工|新设|新注册|新发展|新创建|新获批|净增|增加|引进|培育|完成")
 
 
 def _states_stock(text: str, start: int, end: int) -> bool:

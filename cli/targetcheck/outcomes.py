@@ -865,7 +865,7 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
     if reason is None and "target-restated" in quals:
         reason = "a target restated (…的目标, 距…), not an outcome"
     if reason is None and "nominal" in qualifiers:
-        reason = "the nominal figure (账面, 自然口径): the comparable-basis figure that follows is used"
+        reason = "the nominal figure, as booked: the comparable-basis figure after it is used"
     if reason is None and "booked-only" in qualifiers:
         reason = "a booked (账面) figure, which the report sets apart from the comparable basis: not compared"
     if reason is None and quantity is not None:

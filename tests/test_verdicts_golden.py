@@ -64,5 +64,21 @@ def test_verdict_case(case_file: Path, tmp_path: Path) -> None:
             assert qualifier in actual["qualifiers"], context
         for qualifier in want.get("absent", []):
             assert actual is None or qualifier not in actual["qualifiers"], context
+        if "set_aside" in want:
+            _assert_set_aside(target_id, want["set_aside"], targets, corpus)
     not_checkable = {item["id"] for item in payload["not_checkable"]}
     assert not_checkable == set(case.get("not_checkable", []))
+
+
+def _assert_set_aside(target_id: str, wanted: list[dict], targets: Path, corpus: Path) -> None:
+    """Each `{quote, reason}` of `set_aside` is a place `show` lists as considered and not used:
+    its quote holds `quote`, its reason holds `reason`."""
+    result = CliRunner().invoke(
+        app, ["show", target_id, "--targets", str(targets), "--corpus", str(corpus), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    places = json.loads(result.stdout)["considered"]
+    for want in wanted:
+        assert any(
+            not p["used"] and want["quote"] in p["quote"] and want["reason"] in p["reason"] for p in places
+        ), f"{target_id}: no place set aside as {want}: {json.dumps(places, ensure_ascii=False)}"

@@ -197,7 +197,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus | CorpusIndex, location: Location 
                                wording=spec.wording)
     else:
         finding = find_outcome(followup, spec.year, indicator, unit=terms.unit, aliases=spec.aliases,
-                               change=terms.change)
+                               change=terms.change, wording=spec.wording)
     derived_notes: list[str] = []
     if finding.chosen is None and indicator.measure is Measure.GROWTH and terms.comparator is not Comparator.RELATION:
         stating = corpus.get(spec.city, spec.year)
@@ -262,6 +262,8 @@ def evaluate(spec: TargetSpec, corpus: Corpus | CorpusIndex, location: Location 
                              tolerance=tolerance, unit=terms.unit,
                              just_under="just-under" in chosen.qualifiers)
     notes.extend(derived_notes)
+    if "summed" in chosen.qualifiers:
+        notes.append(f"summed from the parts the report lists by level: {stated} = {actual_value:f} {terms.unit or ''}".rstrip())
     notes.extend(_qualifier_notes(chosen))
     unit_shown = terms.unit if terms.comparator is not Comparator.RELATION else "%"
     actual = ActualView(actual_value, unit_shown, stated, quote, followup.file, line, qualifiers, *reference_view)
@@ -384,7 +386,9 @@ def _silence_note(finding: Finding, report: Report, year: int) -> str:
 def _qualifier_notes(candidate: Candidate) -> list[str]:
     from targetcheck.results import QUALIFIER_LABELS
 
-    return [QUALIFIER_LABELS[q] for q in candidate.qualifiers if q in QUALIFIER_LABELS and q != "aspirational"]
+    return [
+        QUALIFIER_LABELS[q] for q in candidate.qualifiers if q in QUALIFIER_LABELS and q not in ("aspirational", "summed")
+    ]
 
 
 def _comparison_note(comparator: Comparator, comparison: Comparison) -> str:

@@ -67,8 +67,17 @@ _PARTIAL = lazy(
 _PERIOD = lazy(r"(?P<partial>" + _PARTIAL.pattern + r")|(?P<full>全年|年内|一年来|这一年|过去一年)")
 # A revised basis (`按可比口径增长6.1%`, `同口径增长6.6%`); `按可比价格计算` is ordinary real growth
 # at constant prices, not a revision, and is not flagged.
-_COMPARABLE = lazy(r"可比口径|同口径|同比口径")
-_COMPARABLE_NEXT = lazy(r"[、，,；](?=(?:按)?(?:可比口径|可比价格?|同口径))")
+# `剔除核减因素后`, `扣除一次性因素后` say the same; `扣除价格因素后` is real growth, not a revision.
+_COMPARABLE = lazy(r"可比口径|同口径|同比口径|(?:剔除|扣除)(?![^，；。]{0,4}?(?:价格|物价))[^，；。]{1,12}?(?:因素|影响)(?:后|外)")
+# The comparable-basis figure after another of the same subject, possibly after the adjustment
+# that makes it comparable: `、同口径增长6.6%`, `，剔除核减因素后按可比口径增长9.6%`.
+_COMPARABLE_NEXT = lazy(
+    r"[、，,；](?=(?:(?:剔除|扣除)[^，；。]{1,12}?(?:因素|影响)(?:后|外)[，,]?)?(?:按)?(?:可比口径|可比价格?|同口径|同比口径))"
+)
+# A figure as booked, set apart from the comparable one: `账面比上年下降43.7%`, `自然口径下降3.5%`,
+# `名义增长…`; and what may head such a figure in place of a verb (`受留抵退税等因素影响账面下降1.2%`).
+_NOMINAL = lazy(r"账面|名义|自然口径")
+_NOMINAL_LEAD = lazy(r"(?:受[^，；。]{1,20}?影响)?(?:账面|名义|自然口径)?(?:上)?(?:同比|比上年|较上年|比去年|较去年)?")
 # Markers of a multi-year figure, and explicit years (`2017年`, not `比2015年`, `2016年底前`).
 _MULTIYEAR = lazy(r"年均|平均每年|年平均|(?<!全年)(?<!年内)(?<!当年)累计|五年|十[一二三四五六]五|“十.五”|(?<!今年)以来")
 # `由2016年的63%提高到65.3%`, `从2016年的…`: a base for comparison, not the period of the figure.
@@ -139,8 +148,9 @@ def find_outcome(
     """The outcome of `indicator` for `year` in `report` (normally the report of `year + 1`).
 
     `change`: the target is itself an amount of change (`新增…`, `增加4.5万吨`, `提高3个百分点`),
-    so outcomes worded as changes are what is wanted. `wording`: the target's words, which
-    decide whether `基本完成` is the milestone itself or only part of it.
+    so outcomes worded as changes are what is wanted, and totals or stocks are not. `wording`: the
+    target's words, which decide whether `基本完成` is the milestone itself or only part of it, and
+    whether a count the report gives by level (`国家级…6家、自治区级…9家`) is summed or one level taken.
     """
     alias_list = tuple(aliases) if aliases is not None else indicator.aliases
     if indicator.measure is Measure.MILESTONE:
@@ -160,7 +170,7 @@ def find_outcome(
             for match in pattern.finditer(item.text):
                 if _in_rhetoric(item.text, match):
                     continue  # `坚持用新增规上企业衡量项目建设成效，…`: a method, not a subject
-                figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year)
+                figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year, change)
                 if not figures:
                     continue
                 continued = _continued(items, index, match, figures[0], indicator.measure)
@@ -169,12 +179,85 @@ def find_outcome(
                     if key not in seen:
                         seen.add(key)
                         candidates.append(_judge_candidate(where, result, report, year, change))
+    if indicator.measure is Measure.LEVEL:
+        candidates = _sum_levels(candidates, normalize(wording))
     chosen = _choose(candidates)
     if chosen is None:
         bridged = _bridged(report, compiled, exclude, indicator.measure, unit or indicator.unit, year, change)
         candidates.extend(bridged)
         chosen = _choose(bridged)
     return Finding(chosen, tuple(candidates))
+
+
+# A level of government or recognition before a name (`国家级绿色工厂`, `自治区级`, `省级`), and two
+# named together as one (`国家和自治区级众创空间`).
+_LEVEL = lazy(r"(国家|自治区|省|市|盟|县|旗|区)级")
+_LEVEL_JOINED = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)(?:级)?[和、及与](?:国家|自治区|省|市|盟|县|旗|区)级")
+_LEVEL_BEFORE = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)级$")
+_PART_JOIN = lazy(r"^[、和及与]?((?:国家|自治区|省|市|盟|县|旗|区)级)$")
+
+
+def _sum_levels(candidates: list[Candidate], wording: str) -> list[Candidate]:
+    """`新增国家级绿色工厂6家、自治区级绿色工厂9家`: one count given in parts by level. A target that
+    names no level, or several (`新增10家以上绿色工厂`, `国家和自治区级…`), is answered by their sum,
+    marked `summed`, the parts set aside; a target that names one level (`国家级绿色工厂5家`) by that
+    level's part, the others set aside. Parts are adjacent in one item (joined by `、`, `和` …), each
+    headed by a level, in units of one family."""
+    runs: list[list[tuple[Candidate, str]]] = []
+    for candidate in candidates:
+        if not candidate.usable or candidate.quantity is None or candidate.value is None or candidate.borrowed:
+            continue
+        text = candidate.item.text
+        run = runs[-1] if runs else None
+        if run is not None and run[-1][0].item is candidate.item and run[-1][0].end <= candidate.start:
+            joint = _PART_JOIN.match(text[run[-1][0].end : candidate.start])
+            if joint and _same_base(run[-1][0].quantity, candidate.quantity):
+                run.append((candidate, joint.group(1)))
+                continue
+        level = _LEVEL_BEFORE.search(text, 0, candidate.start)
+        if level:
+            runs.append([(candidate, level.group())])
+    runs = [run for run in runs if len(run) >= 2 and len({level for _c, level in run}) == len(run)]
+    if not runs:
+        return candidates
+    named = [m.group() for m in _LEVEL.finditer(wording)]
+    single = named[0] if len(named) == 1 and not _LEVEL_JOINED.search(wording) else None
+    replaced: dict[int, list[Candidate]] = {}
+    for run in runs:
+        levels = [level for _c, level in run]
+        if single is not None:
+            if single not in levels:
+                continue
+            for candidate, level in run:
+                if level != single:
+                    replaced[id(candidate)] = [replace(candidate, reason=f"another level ({level}) than the target's ({single})")]
+            continue
+        first, last = run[0][0], run[-1][0]
+        assert first.quantity is not None
+        total = sum((c.value for c, _level in run), Decimal(0))  # type: ignore[misc]
+        stated = "+".join(f"{level}{c.quantity.text}" for c, level in run)  # type: ignore[union-attr]
+        same_unit = len({c.quantity.stated_unit for c, _level in run}) == 1  # type: ignore[union-attr]
+        quantity = Quantity(
+            total, first.quantity.unit, first.quantity.stated_unit if same_unit else first.quantity.unit,
+            sum((c.quantity.stated_value for c, _l in run), Decimal(0)) if same_unit else total,  # type: ignore[union-attr]
+            stated,
+        )
+        qualifiers = (*dict.fromkeys(q for c, _l in run for q in c.qualifiers), "summed")
+        summed = replace(first, end=last.end, quantity=quantity, value=total, qualifiers=qualifiers)
+        replaced[id(first)] = [summed]
+        for candidate, level in run:
+            parts = replaced.setdefault(id(candidate), [])
+            parts.append(replace(candidate, reason=f"a part ({level}) of the summed figure {stated}"))
+    return [c for candidate in candidates for c in replaced.get(id(candidate), [candidate])]
+
+
+def _same_base(a: Quantity | None, b: Quantity | None) -> bool:
+    if a is None or b is None:
+        return False
+    try:
+        return base_unit(a.unit) == base_unit(b.unit)
+    except QuantityError:
+        return False
 
 
 # Subject and figure in adjacent comma clauses: `钢铁产业抓住市场回暖机遇，实现产值1026亿元`,
@@ -411,22 +494,29 @@ _Found = tuple[int, int, Quantity | None, Decimal | None, tuple[str, ...], bool 
 
 
 def _figure(
-    item: Item, match: re.Match[str], measure: Measure, position: int | None, unit: str | None, year: int
+    item: Item, match: re.Match[str], measure: Measure, position: int | None, unit: str | None, year: int,
+    change: bool = False,
 ) -> list[_Found]:
     text = item.text
     if measure is Measure.GROWTH:
         found = _growth(text, match, position)
         if found is None:
             return []
-        # `自然口径下降3.5%、同口径增长6.6%`: the comparable-basis figure that follows is a candidate
-        # too (and is preferred).
+        # `自然口径下降3.5%、同口径增长6.6%`, `账面比上年下降43.7%，剔除核减因素后按可比口径增长9.6%`:
+        # the comparable-basis figure that follows is the one used; the nominal one is set aside.
         following = _COMPARABLE_NEXT.match(text, found[1])
         if following:
             comparable = _growth_from(text, match, following.end(), position, follows=True)
             if comparable is not None:
-                return [found, comparable]
+                return [(*found[:4], (*found[4], "nominal"), found[5]), comparable]  # type: ignore[list-item]
+        if _NOMINAL.search(text, 0, found[1]):
+            bounds = clause_bounds(text)
+            clause = text[bounds[_clause_at(bounds, found[1] - 1)][0] : found[1]]
+            if "账面" in clause or "名义" in clause:
+                # `账面下降43.7%` alone: the report itself says the booked figure is not the comparable one.
+                return [(*found[:4], (*found[4], "booked-only"), found[5])]  # type: ignore[list-item]
         return [found]
-    return _level(text, match, measure, unit, year)
+    return _level(text, match, measure, unit, year, change)
 
 
 def _growth(text: str, match: re.Match[str] | _Shifted, position: int | None) -> _Found | None:
@@ -443,8 +533,11 @@ def _growth_from(
         gap = text[(pos if follows else match.end()) : verb.start()]
         if len(gap) > 40:
             return None
+        via_pair = False
         if not follows and not _subject_carries(gap):
-            continue
+            if "分别" not in verb.group("pre") or position is not None or not _paired_gap(gap):
+                continue
+            via_pair = True  # the alias may be one of the subjects listed before `分别`
         quantities = _quantities_from(text, verb.end())
         if not quantities:
             continue  # `增长动力…`: not a figure; look further in the item
@@ -463,8 +556,12 @@ def _growth_from(
             # before `分别` (`接待游客1450万人次、实现旅游总收入538亿元，分别增长12.6%和17.2%`).
             listed = _listed_position(text, match.start(), verb.start(), len(values))
             if listed is None:
+                if via_pair:
+                    continue
                 return None
             chosen = values[listed]
+        elif via_pair:
+            continue
         else:
             chosen = values[0]
         _q_start, q_end, quantity = chosen
@@ -518,7 +615,9 @@ def _subject_carries(gap: str) -> bool:
     clauses = CLAUSE_SEP.split(gap)
     if len(clauses) > 3:
         return False
-    if len(clauses) > 1 and clauses[-1] not in ("", "同比", "比上年", "较上年"):
+    # `…152.7亿元，账面比上年下降`, `…276.4亿元，受留抵退税等因素影响账面下降`: a booked figure headed
+    # by a cause or by `账面` rather than a verb still speaks of the subject.
+    if len(clauses) > 1 and not _NOMINAL_LEAD.fullmatch(clauses[-1]):
         return False
     if re.search(r"占|比重|带动|拉动|其中|下同", gap):
         return False
@@ -526,6 +625,18 @@ def _subject_carries(gap: str) -> bool:
         if len(clause) > 20:
             return False
     return not _OTHER_INDICATOR.search(gap)
+
+
+def _paired_gap(gap: str) -> bool:
+    """May a `分别` verb after `gap` speak of the alias as one of a list of subjects, each with its
+    level (`接待国内外游客1656万人次、实现旅游总收入460.3亿元，分别增长`)? The list is short, in one
+    sentence part, and names no share or breakdown; which subject is which `_listed_position`
+    decides."""
+    if len(gap) > 40 or "；" in gap or ";" in gap:
+        return False
+    if len(CLAUSE_SEP.split(gap)) > 3:
+        return False
+    return not re.search(r"占|比重|带动|拉动|其中|下同", gap)
 
 
 def _quantities_from(text: str, pos: int) -> list[tuple[int, int, Quantity]]:
@@ -568,12 +679,16 @@ def _clause_at(bounds: list[tuple[int, int]], offset: int) -> int:
     return len(bounds) - 1
 
 
-def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, year: int) -> list[_Found]:
+def _level(
+    text: str, match: re.Match[str], measure: Measure, unit: str | None, year: int, change: bool = False
+) -> list[_Found]:
     """`<alias>达到3867.6亿元` / `<alias>3.89%` / `3.8万人…<alias>`: the figure that goes with the
     alias in its clause (after it first, then before it, nearest first); when the clause holds no
-    figure at all, the first in a clause that goes on about it (`…成功创建全国双拥模范城，实现
-    “十连冠”`). A clause that breaks the figure down by year (`…16.2万户，其中2017年改造38960户`)
-    gives a second candidate."""
+    figure of the kind wanted, the first in a clause that goes on about it (`…成功创建全国双拥模范城，
+    实现“十连冠”`, `实施大气污染综合治理工程41项，完成投资196800万元` for an amount of money). A
+    clause that breaks the figure down by year (`…16.2万户，其中2017年改造38960户`) gives a second
+    candidate, and so does one that goes on with what was added when the first figure is a total or
+    stock and the target counts an increment (`change`: `5G基站总数达到4200个，当年新建1630个`)."""
     bounds = clause_bounds(text)
     k = _clause_at(bounds, max(match.start(), match.end() - 1))
     clause_start, clause_end = bounds[k]
@@ -597,7 +712,10 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, 
             if exact is not None and "floor" not in exact[4]:
                 found[0] = exact
             break
-        if breakdown or not (after or before or found):
+        # `实施大气污染综合治理工程41项，完成投资196800万元` for a target in 亿元: a clause without a
+        # figure of the target's kind lends one from the clause that goes on about its subject.
+        stock = change and bool(found) and _states_stock(text, found[0][0], found[0][1])
+        if breakdown or not found or stock:
             extra = _first_fitting(text, match, [(pool, start)], measure, unit, year)
             if extra is not None:
                 found.append(extra if breakdown else (*extra[:4], (*extra[4], "borrowed"), extra[5]))
@@ -606,6 +724,10 @@ def _level(text: str, match: re.Match[str], measure: Measure, unit: str | None, 
 
 
 _EXACT_AFTER = lazy(r"^(?:全年|当年|实际)?(?:达到|达|为|增至|增加到|提高到|提升到)")
+# The base of a comparison (`由上年的63%`, `从去年同期的…`, `由2016年末的…`, `由91%`) and the change to
+# the year's figure that follows it (`提高到65.2%`, `下降至…`).
+_BASE_LEAD = lazy(r"(?:由|从)(?:上年|去年|上一年|前一年|\d{4}年)?(?:同期|底|末)?的?$")
+_CHANGED_TO = lazy(r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|压减|压缩|降|升|增)了?(?:到|至)")
 
 
 def _first_fitting(
@@ -622,6 +744,8 @@ def _first_fitting(
             said_of = re.search(r"(\d{4})年(?:底|末)?的?$", lead)
             if said_of and int(said_of.group(1)) != year:
                 continue  # `由2016年的269天增加到2017年的285天`: 269 is said of another year
+            if not said_of and _BASE_LEAD.search(lead) and _CHANGED_TO.match(text, end):
+                continue  # `由上年的63%提高到65.2%`, `从91%提升至94.5%`: 63 and 91 are the base
             if _restates_target(text, lead, end):
                 # `经济总量距离5000亿元的目标还有差距`: a figure of the target, not of the outcome. Kept
                 # (set aside, with the reason) only when the clause gives no other figure.
@@ -713,7 +837,7 @@ def convert_outcome(value: Decimal, stated: str, target: str) -> Decimal:
 
 def _judge_candidate(item: Item, found: _Found, report: Report, year: int, change: bool = False) -> Candidate:
     start, end, quantity, value, qualifiers, done = found
-    quals = [q for q in qualifiers if q not in ("floor", "borrowed")]
+    quals = [q for q in qualifiers if q not in ("floor", "borrowed", "nominal", "booked-only")]
     before = item.text[:end]
     if quantity is not None:
         # `预计` and period words open a list and hold over its `；` items until the sentence
@@ -740,17 +864,38 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
     reason = _aside_reason(item, report, year, marker)
     if reason is None and "target-restated" in quals:
         reason = "a target restated (…的目标, 距…), not an outcome"
+    if reason is None and "nominal" in qualifiers:
+        reason = "the nominal figure, as booked: the comparable-basis figure after it is used"
+    if reason is None and "booked-only" in qualifiers:
+        reason = "a booked (账面) figure, which the report sets apart from the comparable basis: not compared"
     if reason is None and quantity is not None:
         if "multi-year" in quals or (marker is not None and marker[0] == "multi"):
             reason = f"a multi-year average or total ({marker[1] if marker else '年均'}), not the figure for {year}"
         elif "change" in quals and not change:
             reason = "a change, not a level"
+        elif change and "change" not in quals and _states_stock(item.text, start, end):
+            reason = "a total or stock (达到, 合计, 累计 …), not the increment (新增 …) the target counts"
     if reason is None and marker is not None and marker[0] == "year" and int(marker[1]) != year:
         # `…并网延至2026年`: for a milestone, a later year is its new date, not the clause's time.
         if not (quantity is None and "delayed" in quals and int(marker[1]) > year):
             reason = f"about {marker[1]}, not {year}"
     return Candidate(item, start, end, quantity, value, tuple(dict.fromkeys(quals)), reason, done,
                      borrowed="borrowed" in qualifiers)
+
+
+# A figure worded as a total or a stock (`合计实现产值2507亿元`, `国家级众创空间达到12家`, `总数`), and
+# words that make it an increment after all (`新增…达到4.3万人`, `引进人才1260人`).
+_STOCK = lazy(r"达到|合计|累计|总计|共计|共有|总数|总量|总规模|规模达|保有量|存量|拥有|总共")
+_INCREMENT = lazy(r"新增|新建|新培育|新认定|新引进|新入|新开工|新设|新注册|新发展|新创建|新获批|净增|增加|引进|培育|完成")
+
+
+def _states_stock(text: str, start: int, end: int) -> bool:
+    """Is the figure at `start:end` worded as a total or a stock (see _STOCK) rather than as what
+    was added? Read from the opening of its clause: a target that counts an increment (`新增产值600亿元`,
+    `新增5家众创空间`) is not answered by it."""
+    bounds = clause_bounds(text)
+    span = text[bounds[_clause_at(bounds, start)][0] : end]
+    return bool(_STOCK.search(span)) and not _INCREMENT.search(span)
 
 
 # A note said once for a whole list: `主要经济指标完成情况如下（均为预计数）：` heading `——…；` lines,

@@ -31,6 +31,7 @@ QUALIFIER_LABELS = {
     "postponed": "reported postponed or halted (暂缓, 停建)",
     "delayed": "reported late (推迟, 延期, 较计划…)",
     "derived": "growth derived from the levels two reports give: revisions to the base are not seen",
+    "summed": "summed: the report gives the count in parts by level (国家级…、自治区级…), added up here",
 }
 
 

@@ -75,9 +75,10 @@ _MILESTONE = lazy("|".join(MILESTONE_VERBS) + r"|通过[^，；。]{0,20}?验收
 _AT_LEAST_WORDS = lazy(r"(?:不低于|不少于|超过|突破|达到|达|破|超|以上|增至|提高到|提升到)$")
 _AT_MOST_WORDS = lazy(r"(?:控制在|不超过|不高于|低于|压减到|压减至|降至|降到|下降到|下降至|以内|以下)$")
 _DECLINE = lazy(r"(?:下降|降低|减少|压减|削减|缩减)$")
-# `稀土新材料产能增加4.5万吨`, `新增城镇就业4.2万人`: the target counts what is added, so an
-# outcome worded as a change (`增加4.8万吨`) is what is wanted. `提高到25%` is a level.
-_CHANGE = lazy(r"(?:新增|增加|提高|提升|扩大|减少|降低|压减|削减)[^，。；、到至]{0,6}$")
+# `稀土新材料产能增加4.5万吨`, `新增城镇就业4.2万人`, `新建5G基站1200个`: the target counts what is
+# added, so an outcome worded as a change (`增加4.8万吨`) is what is wanted, and one worded as a total
+# or stock (`达到`, `合计`, `累计`) is not. `提高到25%` is a level.
+_CHANGE = lazy(r"(?:新增|新建|新培育|新引进|新认定|增加|提高|提升|扩大|减少|降低|压减|削减)[^，。；、到至]{0,6}$")
 
 
 def parse_terms(

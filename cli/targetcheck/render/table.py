@@ -48,6 +48,7 @@ MARKS = {
     "delayed": "x",
     "partial": "h",
     "derived": "d",
+    "summed": "s",
 }
 LEGEND = {
     "e": "estimate (预计)",
@@ -63,6 +64,7 @@ LEGEND = {
     "a": "aspirational wording (力争…)",
     "h": "only partly done (基本完工, 主体工程完工)",
     "d": "growth derived from two years' levels",
+    "s": "summed from parts by level (国家级…、自治区级…)",
 }
 TITLES = {
     "id": "id",

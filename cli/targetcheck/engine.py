@@ -186,18 +186,7 @@ def evaluate(spec: TargetSpec, corpus: Corpus | CorpusIndex, location: Location 
             notes=(f"no {spec.year + 1} report{where} in the corpus: the outcome of {spec.year} is reported there",
                    *firm_notes),
         )
-    indicator = spec.indicator
-    if terms.comparator is Comparator.MILESTONE:
-        indicator = Indicator(indicator.slug, indicator.name, Measure.MILESTONE, indicator.aliases, indicator.better,
-                              None, indicator.exclude, indicator.done)
-        aliases = spec.aliases or (
-            indicator.aliases if spec.indicator.measure is Measure.MILESTONE and spec.indicator.aliases else milestone_aliases(spec.wording)
-        )
-        finding = find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases,
-                               wording=spec.wording)
-    else:
-        finding = find_outcome(followup, spec.year, indicator, unit=terms.unit, aliases=spec.aliases,
-                               change=terms.change, wording=spec.wording)
+    indicator, finding = run_finder(spec, followup)
     derived_notes: list[str] = []
     if finding.chosen is None and indicator.measure is Measure.GROWTH and terms.comparator is not Comparator.RELATION:
         stating = corpus.get(spec.city, spec.year)
@@ -417,3 +406,23 @@ def milestone_aliases(wording: str) -> tuple[Alias, ...]:
     if not parts:
         parts = [text.strip("、")] if text.strip("、") else [wording]
     return tuple(Alias(re.escape(p)) for p in dict.fromkeys(parts))
+
+
+def run_finder(spec: TargetSpec, followup: Report) -> tuple[Indicator, Finding]:
+    """The outcome finder run for `spec` in its follow-up report, as the check runs it (and as
+    `lint` runs it to see whether a rule finds anything): a milestone target reads its objects'
+    states, any other its figures; with the indicator the finding is about."""
+    from targetcheck.outcomes import find_outcome
+
+    terms = spec.terms
+    indicator = spec.indicator
+    if terms.comparator is Comparator.MILESTONE:
+        indicator = Indicator(indicator.slug, indicator.name, Measure.MILESTONE, indicator.aliases, indicator.better,
+                              None, indicator.exclude, indicator.done)
+        aliases = spec.aliases or (
+            indicator.aliases if spec.indicator.measure is Measure.MILESTONE and spec.indicator.aliases else milestone_aliases(spec.wording)
+        )
+        return indicator, find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases,
+                                       wording=spec.wording)
+    return indicator, find_outcome(followup, spec.year, indicator, unit=terms.unit, aliases=spec.aliases,
+                                   change=terms.change, wording=spec.wording)

@@ -152,19 +152,7 @@ def _custom_rule(spec: TargetSpec, config: Config) -> tuple[str | None, int | No
 
 
 def _finding(spec: TargetSpec, followup: Report):  # type: ignore[no-untyped-def]
-    """The finder run as `check` runs it (engine.evaluate) for this target."""
-    from targetcheck.engine import milestone_aliases
-    from targetcheck.indicators import Indicator, Measure
-    from targetcheck.outcomes import find_outcome
-    from targetcheck.wording import Comparator
+    """The finder run as `check` runs it for this target."""
+    from targetcheck.engine import run_finder
 
-    terms = spec.terms
-    if terms.comparator is Comparator.MILESTONE:
-        base = spec.indicator
-        indicator = Indicator(base.slug, base.name, Measure.MILESTONE, base.aliases, base.better, None,
-                              base.exclude, base.done)
-        aliases = spec.aliases or (
-            base.aliases if base.measure is Measure.MILESTONE and base.aliases else milestone_aliases(spec.wording)
-        )
-        return find_outcome(followup, spec.year, indicator, milestone=terms.milestone, aliases=aliases)
-    return find_outcome(followup, spec.year, spec.indicator, unit=terms.unit, aliases=spec.aliases)
+    return run_finder(spec, followup)[1]

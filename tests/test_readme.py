@@ -58,3 +58,15 @@ def test_the_exit_code_table_in_the_readme_matches_the_enum() -> None:
 
     table = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     assert [int(code) for code in re.findall(r"^\| (\d) \|", table, re.M)] == [int(c) for c in ExitCode]
+
+
+def test_the_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
+    """A newcomer's first two commands (install and check; install and test) open the README, and
+    `.ci/run` runs exactly the test command, so a green CI vouches for what the README says."""
+    opening = re.findall(r"```sh\n(.*?)\n```", README.split("\n## ", 1)[0], re.S)
+    assert len(opening) == 2, opening
+    run, test = opening
+    assert run.endswith("targetcheck check") and "pip install ." in run
+    assert "[test]" in test and test.endswith("python -m pytest")
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == test

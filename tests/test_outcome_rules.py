@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from targetcheck.outcomes import alias_label, milestone_family
+from targetcheck.milestones import alias_label, milestone_family
 
 
 @pytest.mark.parametrize(

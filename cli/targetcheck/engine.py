@@ -344,9 +344,10 @@ def _object_notes(finding: Finding, report: Report) -> list[str]:
 
 def milestone_state(candidate: Candidate) -> str:
     """What a milestone candidate says of its object, in words: `done`, `not done`, `not done,
-    under way`, `not done, only partly done, late`, `not done, postponed or halted` …"""
+    under way`, `not done, only partly done, late`, `not done, postponed or halted` …; for a
+    target that asks for work carried out (`建设…`, `实施…等项目`), `done (under way, as the target asks)`."""
     if candidate.done:
-        return "done"
+        return "done (under way, as the target asks)" if getattr(candidate, "under_way", False) else "done"
     qualifiers = candidate.qualifiers
     details = []
     if "in-progress" in qualifiers:
@@ -405,7 +406,9 @@ def milestone_aliases(wording: str) -> tuple[Alias, ...]:
     parts = [p for p in parts if len(p) >= 2]
     if not parts:
         parts = [text.strip("、")] if text.strip("、") else [wording]
-    return tuple(Alias(re.escape(p)) for p in dict.fromkeys(parts))
+    from targetcheck.milestones import shared_head_aliases
+
+    return tuple(Alias(pattern) for pattern in shared_head_aliases(list(dict.fromkeys(parts))))
 
 
 def run_finder(spec: TargetSpec, followup: Report) -> tuple[Indicator, Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,19 @@ def tree_hashes(*paths: Path) -> dict[str, str]:
 
 def input_hashes() -> dict[str, str]:
     return tree_hashes(ROOT / "seeds", ROOT / "tests" / "corpora", ROOT / "targets.yaml", ROOT / "tests" / "data")
+
+
+def read_terminal(leader: int) -> bytes:
+    """All a child process wrote to a pseudo-terminal (`pty.openpty()`), until it closed it; the
+    caller has closed its own copy of the follower end."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return b"".join(chunks)

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from targetcheck.app import app
-from tests.clihelp import FOLLOWUPS, HEADLINE_FOLLOWUPS, ROOT, input_hashes, invoke, tree_hashes
+from tests.clihelp import (
+    FOLLOWUPS,
+    HEADLINE_FOLLOWUPS,
+    ROOT,
+    input_hashes,
+    invoke,
+    read_terminal,
+    tree_hashes,
+)
 
 pytestmark = pytest.mark.usefixtures("at_root")
 ESC = "\x1b["
@@ -112,18 +120,9 @@ def _through_a_terminal(env: dict[str, str]) -> str:
     leader, follower = pty.openpty()
     process = cli_subprocess("check", env=env, stdout=follower, stderr=subprocess.DEVNULL)
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
+    terminal = read_terminal(leader)
     assert process.wait() == 0
-    return b"".join(chunks).decode("utf-8")
+    return terminal.decode("utf-8")
 
 
 def test_colour_at_a_terminal_and_no_color_there_too() -> None:

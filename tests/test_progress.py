@@ -14,7 +14,7 @@ import tempfile
 import pytest
 
 from targetcheck.commands.progress import ProgressBar
-from tests.clihelp import FOLLOWUPS, ROOT
+from tests.clihelp import FOLLOWUPS, ROOT, read_terminal
 
 pytestmark = pytest.mark.usefixtures("at_root")
 ARGS = ["check", *FOLLOWUPS, "--no-cache"]
@@ -32,21 +32,12 @@ def _run(stderr_to_terminal: bool, **env: str) -> tuple[str, str]:
     payload = tempfile.TemporaryFile()  # not a pipe: nobody reads it while the terminal is read
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=payload, stderr=follower)
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
+    terminal = read_terminal(leader)
     assert process.wait() == 0
     payload.seek(0)
     stdout = payload.read().decode()
     payload.close()
-    return stdout, b"".join(chunks).decode("utf-8", "replace")
+    return stdout, terminal.decode("utf-8", "replace")
 
 
 def test_no_progress_bar_in_a_pipe() -> None:

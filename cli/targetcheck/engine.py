@@ -93,9 +93,17 @@ def run_check(
         found = corpus_headline_targets(corpus)
         targets = merge_curated(found.targets, targets, corpus)
         run.headline_warnings = list(found.warnings)
+    file_outcomes(run, (check_target(spec, corpus, config_name) for spec in targets))
+    return run
+
+
+def file_outcomes(
+    run: CheckRun, outcomes: Iterable[tuple[Result | Uncheckable, tuple[str | None, int] | None]]
+) -> None:
+    """Put each target's outcome where it belongs in `run` (results, or not checkable), in order,
+    and warn once per report whose absence left quotes unverified."""
     unverified: dict[tuple[str | None, int], int] = {}
-    for spec in targets:
-        outcome, missing = check_target(spec, corpus, config_name)
+    for outcome, missing in outcomes:
         if missing is not None:
             unverified[missing] = unverified.get(missing, 0) + 1
         if isinstance(outcome, Uncheckable):
@@ -103,7 +111,6 @@ def run_check(
         else:
             run.results.append(outcome)
     run.warnings = unverified_warnings(unverified)
-    return run
 
 
 def check_target(

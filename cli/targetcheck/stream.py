@@ -378,8 +378,7 @@ def run_stream(
     needed when there are no curated targets), a run whose inputs are all unchanged (code,
     targets.yaml, every file of the corpus by name and content, `--auto`) is read from the cache,
     with the warnings of its reports."""
-    from targetcheck.engine import CheckRun, unverified_warnings
-    from targetcheck.results import Uncheckable
+    from targetcheck.engine import CheckRun, file_outcomes
 
     run_key = _run_key(index, targets, targets_key, auto, config_name)
     if run_key is not None and index.cache is not None:
@@ -416,15 +415,7 @@ def run_stream(
     if errors:
         raise min(errors, key=lambda error: error[0])[1]
     events.sort(key=lambda event: event[0])  # targets.yaml's order, or (--auto) by city and year
-    unverified: dict[tuple[str | None, int], int] = {}
-    for _order, result, missing in events:
-        if missing is not None:
-            unverified[missing] = unverified.get(missing, 0) + 1
-        if isinstance(result, Uncheckable):
-            run.uncheckable.append(result)
-        else:
-            run.results.append(result)
-    run.warnings = unverified_warnings(unverified)
+    file_outcomes(run, ((result, missing) for _order, result, missing in events))
     if run_key is not None and index.cache is not None:
         for ref in [*index.refs, *index.unused]:  # every report's warnings, for `warnings()` and
             if ref not in index.report_warnings:  # `corpus_files()` after a run from the cache

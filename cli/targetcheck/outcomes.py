@@ -186,14 +186,21 @@ def find_outcome(
 # A level of government or recognition before a name (`国家级绿色工厂`, `自治区级`, `省级`), and two
 # named together as one (`国家和自治区级众创空间`).
 _LEVEL = lazy(r"(国家|自治区|省|市|盟|县|旗|区)级")
-_LEVEL_JOINED = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)(?:级)?[和、及与](?:国家|自治区|省|市|盟|县|旗|区)级")
+# Two levels named as one: joined (`国家和自治区级`, `国家级、自治区级`), juxtaposed (`国家自治区级`,
+# `省市级`), or a level and those above it (`市级以上`, `盟市级及以上`).
+_LEVEL_JOINED = lazy(
+    r"(?:国家|自治区|省|市|盟|县|旗|区)(?:级)?[和、及与]?(?:国家|自治区|省|市|盟|县|旗|区)级|级及?以上"
+)
 _LEVEL_BEFORE = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)级$")
+_LEVEL_AT = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)级")
 _PART_JOIN = lazy(r"^[、和及与]?((?:国家|自治区|省|市|盟|县|旗|区)级)$")
+_BARE_JOIN = lazy(r"^[、和及与]?$")
 
 
 def _sum_levels(candidates: list[Candidate], wording: str) -> list[Candidate]:
     """`新增国家级绿色工厂6家、自治区级绿色工厂9家`: one count given in parts by level. A target that
-    names no level, or several (`新增10家以上绿色工厂`, `国家和自治区级…`), is answered by their sum,
+    names no level, or several whatever joins them (`新增10家以上绿色工厂`, `国家和自治区级…`,
+    `国家级、自治区级…`, `国家自治区级…`, `市级以上…`), is answered by their sum,
     marked `summed`, the parts set aside; a target that names one level (`国家级绿色工厂5家`) by that
     level's part, the others set aside. Parts are adjacent in one item (joined by `、`, `和` …), each
     headed by a level, in units of one family."""
@@ -203,12 +210,16 @@ def _sum_levels(candidates: list[Candidate], wording: str) -> list[Candidate]:
             continue
         text = candidate.item.text
         run = runs[-1] if runs else None
+        # The level stands before the evidence (`国家级众创空间2家`, the alias `众创空间`) or opens it
+        # (`国家级龙头企业2家`, an alias that names the level).
+        level = _LEVEL_BEFORE.search(text, 0, candidate.start) or _LEVEL_AT.match(text, candidate.start)
         if run is not None and run[-1][0].item is candidate.item and run[-1][0].end <= candidate.start:
-            joint = _PART_JOIN.match(text[run[-1][0].end : candidate.start])
-            if joint and _same_base(run[-1][0].quantity, candidate.quantity):
-                run.append((candidate, joint.group(1)))
+            between = text[run[-1][0].end : candidate.start]
+            joint = _PART_JOIN.match(between)
+            part_level = joint.group(1) if joint else level.group() if level and _BARE_JOIN.match(between) else None
+            if part_level and _same_base(run[-1][0].quantity, candidate.quantity):
+                run.append((candidate, part_level))
                 continue
-        level = _LEVEL_BEFORE.search(text, 0, candidate.start)
         if level:
             runs.append([(candidate, level.group())])
     runs = [run for run in runs if len(run) >= 2 and len({level for _c, level in run}) == len(run)]

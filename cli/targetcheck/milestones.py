@@ -78,7 +78,7 @@ _SHORT_OF_ACCEPTANCE = lazy(r"(?:静态|初步|预|阶段性)验收|联调联试
 # `…，尚不具备通行条件`, `…，较计划推迟一个多月`), rather than report another figure
 # (`…，全年引进…14项`).
 _STATUS_CONTINUES = lazy(
-    r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|基本|部分|具备|开工|建设|建成|投入|"
+    r"^(?:尚|仍|未|但|并|已|正在|目前|计划|将|待|推迟|暂缓|延期|主体|全面|全线|整体|基本|部分|具备|开工|建设|建成|投入|"
     r"开通|通过|较|比计划|实现|完成|进入|取得|竣工|完工|投运|投产|并网|交付|(?:静态|动态|竣工)?验收)"
 )
 _CAUSE = lazy(r"^(?:受|因|由于)")
@@ -281,7 +281,15 @@ def _tolerant(pattern: str) -> re.Pattern[str]:
     widened = []
     for alt in alternatives:
         head = next((h for h in _HEAD_NOUNS if alt.endswith(h) and len(alt) - len(h) >= 2), None)
-        widened.append(alt if head is None else re.escape(alt[: -len(head)]) + _NAME_GAP + re.escape(head))
+        if head is not None:
+            widened.append(re.escape(alt[: -len(head)]) + _NAME_GAP + re.escape(head))
+            continue
+        # `西郊变电站` also in `西郊220千伏变电站`, `东山10万吨污水处理厂`: a rating before the head noun.
+        shared = next((h for h in _SHARED_HEADS_LONGEST if alt.endswith(h) and len(alt) - len(h) >= 2), None)
+        if shared is not None and len(shared) >= 2 and not _SPEC_TAIL.search(alt[: -len(shared)]):
+            widened.append(re.escape(alt[: -len(shared)]) + "(?:" + _SPEC + ")?" + re.escape(shared))
+            continue
+        widened.append(alt)
     return Alias("|".join(widened)).compiled()
 
 
@@ -290,8 +298,22 @@ def _tolerant(pattern: str) -> re.Pattern[str]:
 _SHARED_HEADS = (*_HEAD_NOUNS, "机场", "通用机场", "铁路", "公路", "一级公路", "高速公路", "大桥", "隧道", "枢纽", "水库",
                  "电站", "变电站", "场馆", "体育场", "体育馆", "图书馆", "博物馆", "小学", "中学", "幼儿园", "厂",
                  "污水处理厂", "水厂", "港", "站", "线")
+_SHARED_HEADS_LONGEST = tuple(sorted(_SHARED_HEADS, key=len, reverse=True))
 _MAX_BARE_NAME = 6
 _HEAD_COUNT = lazy(r"^[一二两三四五六七八九十\d]+[座个条家所项处]")
+# What may stand between the last name of a list and the head noun the names share: a rating or
+# size (`220千伏`, `110kV`, `10万吨`, `一级`), which every name shares, or a count of the list
+# (`两座`, `2座`), which none carries.
+_NUMERAL = r"(?:\d{1,6}(?:\.\d{1,3})?|[一二两三四五六七八九十百千万]{1,5})"
+_RATING = (
+    _NUMERAL + r"(?:千伏|kV|KV|kv|万千伏安|千伏安|万千瓦|千瓦|兆瓦|MW|万吨|吨|万立方米|立方米|万平方米|平方米|公里|千米|米|床)"
+    r"|[一二三四特甲乙]级"
+)
+_COUNT = _NUMERAL + r"[座个条家所项处]"
+_SPEC = r"(?:" + _RATING + "|" + _COUNT + r"){1,2}"
+_SPEC_TAIL = lazy(_SPEC + "$")
+_SPEC_HEAD = lazy(_SPEC)
+_COUNT_ONLY = lazy(_COUNT)
 
 
 def shared_head_aliases(parts: list[str]) -> list[str]:
@@ -307,32 +329,46 @@ def shared_head_aliases(parts: list[str]) -> list[str]:
         last, head = last.split("等", 1)
     names.append(last)
     if head is None:
-        ending = next((h for h in sorted(_SHARED_HEADS, key=len, reverse=True) if last.endswith(h)), None)
+        ending = next((h for h in _SHARED_HEADS_LONGEST if last.endswith(h)), None)
         bare = [n for n in names[:-1] if len(n) <= _MAX_BARE_NAME and not n.endswith(_SHARED_HEADS)]
         if ending is None or not bare or len(last) <= len(ending):
             return [re.escape(p) for p in parts]
         head = ending
     head = _HEAD_COUNT.sub("", head)  # `东河、昆区两座污水处理厂`
+    # `莫尼、世纪220千伏变电站`, `杭锦、乌审两座变电站`: a rating or count between the last name and
+    # the head noun is not part of the last name.
+    spec = ""
+    if head and last.endswith(head) and (tail := _SPEC_TAIL.search(last[: len(last) - len(head)])) and tail.start() >= 2:
+        spec = "" if _COUNT_ONLY.fullmatch(tail.group()) else tail.group()
+        names[-1] = last[: tail.start()] + head
     aliases = []
-    for name in names:
-        if not head or name.endswith((*_SHARED_HEADS, head)) or len(name) > _MAX_BARE_NAME:
+    for n, name in enumerate(names):
+        if n == len(names) - 1 and name != last:
+            # the last name with its rating (`世纪220千伏变电站`), without (`世纪变电站`), as the target said it
+            stem = name[: len(name) - len(head)]
+            variants = [stem + spec + head, stem + head, last] if spec else [stem + head, last]
+            aliases.append("|".join(re.escape(v) for v in dict.fromkeys(variants)))
+        elif not head or name.endswith((*_SHARED_HEADS, head)) or len(name) > _MAX_BARE_NAME:
             aliases.append(re.escape(name))
         else:
-            aliases.append(re.escape(name + head) + "|" + re.escape(name))
+            full = [name + spec + head, name + head] if spec else [name + head]
+            aliases.append("|".join(re.escape(v) for v in [*full, name]))
     return aliases
 
 
 # Names listed before a shared head noun (`石拐、达茂通用机场`, `A、B和C一级公路`): each but the last
 # stands bare, followed by `、` (or `和`, `及`, `与` before the last).
 _LISTED_NAME = lazy(r"[^\s\d，,；;。.：:、！!？?（）()“”\"和及与]{1,8}(?=[、和及与])")
-_LIST_END = lazy(r"[、和及与]([^\s\d，,；;。.：:、！!？?（）()“”\"]{2,24})(?![、])")
+# The last name may carry a rating or count before the head noun (`世纪220千伏变电站`, `B镇2座水库`).
+_LIST_END = lazy(r"[、和及与]((?:[^\s，,；;。.：:、！!？?（）()“”\"]|(?<=\d)\.(?=\d)){2,24})(?![、])")
 _MAX_HEAD_SKIP = 8
 
 
 def _coordinated(text: str, unmatched: list[tuple[int, re.Pattern[str]]]) -> list[tuple[int, _Shifted]]:
     """Objects named bare in a list whose last name carries the head noun they share:
     `石拐、达茂通用机场建成` names 石拐通用机场 too. Each bare name is tried with the last name's
-    tail (`通用机场…`) in place of its own; the object is found where the bare name stands."""
+    tail (`通用机场…`) in place of its own, and when that tail opens with a rating or count
+    (`220千伏变电站…`, `两座水库…`) also without it; the object is found where the bare name stands."""
     found: list[tuple[int, _Shifted]] = []
     for name in _LISTED_NAME.finditer(text):
         end_of_list = _LIST_END.search(text, name.end())
@@ -344,8 +380,14 @@ def _coordinated(text: str, unmatched: list[tuple[int, re.Pattern[str]]]) -> lis
             if any(j == k for j, _s in found):
                 continue
             for skip in range(1, min(_MAX_HEAD_SKIP, len(last) - 1) + 1):
-                hit = pattern.search(bare + last[skip:])
-                if hit is not None and hit.start() < len(bare) < hit.end():
+                tails = [last[skip:]]
+                if (spec := _SPEC_HEAD.match(last, skip)) is not None and spec.end() < len(last):
+                    tails.append(last[spec.end() :])
+                hit = next(
+                    (h for t in tails if (h := pattern.search(bare + t)) is not None and h.start() < len(bare) < h.end()),
+                    None,
+                )
+                if hit is not None:
                     found.append((k, _Shifted(name.start() + hit.start(), name.end())))
                     break
     return found
@@ -449,6 +491,10 @@ def _milestone_scope(
     partial = _PARTIAL_DONE.search(scope)
     if partial and family not in ("建设", "开工", "启动") and not _said_in_target(partial.group(), wording):
         return start, end, None, None, ("partial",), False
+    # `…段路基工程完工`, `桥梁下部结构完成`, `一期工程建成投运`, `主线贯通`: a part of the object done.
+    component = family in _WHOLE_FAMILIES and _part_done(text, match.end(), start, end, terms)
+    if component and family != "建设":
+        return start, end, None, None, ("partial",), False
     if family in ("验收", "开通", "投运") and _SHORT_OF_ACCEPTANCE.search(scope):
         return start, end, None, None, ("partial",), False  # `完成静态验收`: short of the acceptance
     short = _short_of_target(scope, wording, text[bounds[k - 1][0] : bounds[k - 1][1]] if k else "")
@@ -471,7 +517,8 @@ def _milestone_scope(
     ):
         # `建设…`, `实施…等项目`: under way is what was promised (`开工建设`, `主体封顶`); the notes
         # say when the object is not finished.
-        return start, end, None, None, () if _FINISHED.search(scope) and not partial else (_UNDER_WAY,), True
+        finished = _FINISHED.search(scope) and not partial and not component
+        return start, end, None, None, () if finished else (_UNDER_WAY,), True
     # After the object, the last word about it decides: `开通中东班列的工作仍在洽谈` and
     # `退出贫困县的申请已上报自治区，正在开展第三方评估检查` are under way, not done. Done words
     # may stand before the object (`建成X`, `固阳县、达茂旗通过自治区园林县城验收`).
@@ -492,11 +539,86 @@ def _milestone_scope(
     return None
 
 
+# Targets that ask for a whole object done (or, `建设…`, carried out: a part done is under way).
+_WHOLE_FAMILIES = (*_COMPLETION_FAMILIES, "实现", "建设")
+# A component or work package of an object (`路基工程`, `桥梁下部结构`, `土建工程`, `主体结构`,
+# `桩基`, `一期工程`, `站房`): done, it is not the object done.
+_COMPONENT = lazy(
+    r"(?:路基|路面|桥面|桥墩|桥梁(?:上部|下部)?|(?:上部|下部)结构|土建|主体结构|桩基|基础(?=工程|施工)|地基|"
+    r"钢结构|围护结构|管网|设备安装|安装工程|附属(?=工程|设施)|配套(?=工程|设施)|控制性工程|站房|主厂房|厂房|"
+    r"一期|首期)(?:工程|结构|施工|设施)?"
+)
+# A section of a line (`白云至固阳段`, `东段`, `一标段`), not `阶段`, `手段`.
+_SEGMENT = lazy(r"(?<![阶手])段(?!落)")
+# Stages of building a line or a structure short of it done (`主线贯通`, `主桥合龙`, `封顶`).
+_STAGE_VERB = lazy(r"贯通|合龙|封顶")
+_FINISH_WORD = lazy(r"竣工|完工|建成|完成")
+# A word that says the whole object, after a part (`…路基工程完工，全线建成通车`).
+_WHOLE = lazy(r"全线|整体|全部|全面|全域|整个")
+_COMPONENT_AFTER = lazy(r"[^，；。、]{0,4}?(?:" + _COMPONENT.pattern + ")")
+_LIST_BREAK = lazy(r"[、和及与，]")
+
+
+def _names_part(between: str, wording: str) -> bool:
+    """Does `between` (the words from the object to a done word) name a part of the object that
+    the target does not name itself (`路基工程` for `…具备通行能力`, not for `完成…路基工程`)?"""
+    component = _COMPONENT.search(between)
+    if component is not None:
+        key = re.sub(r"(?:工程|结构|施工|设施)$", "", component.group()) or component.group()
+        if key not in wording:
+            return True
+    return bool(_SEGMENT.search(between)) and "段" not in wording and "全线" not in between
+
+
+def _part_done(text: str, at: int, start: int, end: int, terms: _MilestoneTerms) -> bool:
+    """Is what is reported done of the object only a part of it? The first done word after the
+    object decides: a component or section named before it (`X公路A至B段路基工程完工`, `A、B公路
+    一期工程建成`), a component after it (`X项目完成土建工程`) or a stage short of done (`主线贯通`)
+    makes it a part, unless a later done word says the whole (`…，全线建成通车`). With no done word
+    after the object, one before it (`建成X公路A至B段`) takes the section named right after it."""
+    region = text[at:end]
+    words = [
+        (m, False)
+        for m in terms.done_re.finditer(region)
+        if not _FUTURE.search(region[max(0, m.start() - 8) : m.start()])
+        and not (terms.stages and _STAGE_AFTER.match(region, m.end()))
+    ]
+    if terms.family in _COMPLETION_FAMILIES:
+        # `…土建工程竣工` for `建成投运`: a part finished, even where finishing is not the target's word.
+        taken = {m.start() for m, _stage in words}
+        words += [(m, False) for m in _FINISH_WORD.finditer(region) if m.start() not in taken]
+        words += [(m, True) for m in _STAGE_VERB.finditer(region) if m.group() not in terms.wording]
+    words.sort(key=lambda w: w[0].start())
+    if not words:
+        lead = text[start:at]
+        return bool(terms.done_re.search(lead)) and _names_part(_LIST_BREAK.split(region, 1)[0], terms.wording)
+    first, stage = words[0]
+    after = _COMPONENT_AFTER.match(region, first.end())
+    if not (
+        stage
+        or _names_part(region[: first.start()], terms.wording)
+        or (after is not None and _names_part(after.group(), terms.wording))
+    ):
+        return False
+    previous = first.end()
+    for later, later_stage in words[1:]:
+        between = region[previous : later.start()]
+        if not later_stage and _WHOLE.search(between) and not _names_part(between, terms.wording):
+            return False
+        previous = later.end()
+    return True
+
+
 # Marks a done reading that is only under way (see MilestoneCandidate); never shown as a qualifier.
 _UNDER_WAY = "under-way"
-# Stages before building (`选址`, `可行性研究`, `初步设计`, `前期工作`, `施工招标`).
+# Stages before building: siting, studies, design, approvals, land, tendering (`完成选址论证`,
+# `完成可行性研究`, `完成规划设计`, `完成立项`, `取得用地批复`, `完成征地拆迁`, `完成施工招标`).
+# `设计` alone is a stage only after `完成`: `设计中心` is a name, `设计处理能力` a capacity.
 _EARLY_STAGE = lazy(
-    r"选址|可行性研究|可研|初步设计|施工图|方案设计|设计方案|环评|环境影响评价|前期工作|前期手续|立项|用地预审|招标|勘察|论证"
+    r"选址|可行性研究|可研|(?:(?:初步|方案|规划|概念|总体|工程|建筑|施工图)|(?<=完成))设计"
+    r"(?!院|中心|师|公司|大赛|产业|之都|周|创意|能力|产能|标准|规模|时速|寿命|处理|年限)|"
+    r"施工图|设计方案|(?:建设|实施|规划)方案|规划(?:选址|许可|审批|编制)|环评|环境影响评价|前期工作|前期手续|立项|"
+    r"用地(?:预审|批复|审批|手续|许可|报批|指标)|土地(?:征收|收储|摘牌|出让)|征地|拆迁|招标|勘察|勘测|论证"
 )
 # A done word that reports a stage: `完成可行性研究`, `完成施工招标` (not `建成并通过环评验收`).
 _STAGE_AFTER = lazy(r"[^，；。并和及与]{0,4}?(?:" + _EARLY_STAGE.pattern + ")")

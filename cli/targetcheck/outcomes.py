@@ -709,8 +709,10 @@ def _level(
         clause = text[start:end]
         if not _CONTINUES.match(clause):
             break
-        pool = [(start + s, start + e, q) for s, e, q in _quantities(clause)]
         breakdown = re.match(r"(?:其中)?\d{4}年", clause)
+        if clause.startswith("其中") and not breakdown:
+            break  # `…，其中铜产业产值达到188亿元`: a part of the subject, never the whole
+        pool = [(start + s, start + e, q) for s, e, q in _quantities(clause)]
         if found and "floor" in found[0][4] and _EXACT_AFTER.match(clause):
             # `首次突破百万吨，达到126.5万吨`: the exact figure after a lower bound is the level.
             exact = _first_fitting(text, match, [(pool, start)], measure, unit, year)

@@ -185,15 +185,16 @@ def find_outcome(
 
 # A level of government or recognition before a name (`国家级绿色工厂`, `自治区级`, `省级`), and two
 # named together as one (`国家和自治区级众创空间`).
-_LEVEL = lazy(r"(国家|自治区|省|市|盟|县|旗|区)级")
+_LEVEL_NAMES = "国家|自治区|省|市|盟|县|旗|区"
+_LEVEL = lazy(rf"({_LEVEL_NAMES})级")
 # Two levels named as one: joined (`国家和自治区级`, `国家级、自治区级`), juxtaposed (`国家自治区级`,
 # `省市级`), or a level and those above it (`市级以上`, `盟市级及以上`).
 _LEVEL_JOINED = lazy(
-    r"(?:国家|自治区|省|市|盟|县|旗|区)(?:级)?[和、及与]?(?:国家|自治区|省|市|盟|县|旗|区)级|级及?以上"
+    rf"(?:{_LEVEL_NAMES})(?:级)?[和、及与]?(?:{_LEVEL_NAMES})级|级及?以上"
 )
-_LEVEL_BEFORE = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)级$")
-_LEVEL_AT = lazy(r"(?:国家|自治区|省|市|盟|县|旗|区)级")
-_PART_JOIN = lazy(r"^[、和及与]?((?:国家|自治区|省|市|盟|县|旗|区)级)$")
+_LEVEL_BEFORE = lazy(rf"(?:{_LEVEL_NAMES})级$")
+_LEVEL_AT = lazy(rf"(?:{_LEVEL_NAMES})级")
+_PART_JOIN = lazy(rf"^[、和及与]?((?:{_LEVEL_NAMES})级)$")
 _BARE_JOIN = lazy(r"^[、和及与]?$")
 
 

@@ -415,6 +415,11 @@ def _read_clause(clause: _Clause, collector: _Collector) -> None:
         collector.add(slug, indicator, plain, clause)
         return
     pick = next((k for k, q in figures if _fits(indicator, q)), None)
+    if pick is None and plain is not None and plain.quantity is None and plain.unit == "%" and (
+        indicator.measure in (Measure.GROWTH, Measure.RATE)
+    ):  # `社会消费品零售总额实现两位数增长`: at least 10%, with no figure to pick
+        collector.add(slug, indicator, plain, clause)
+        return
     if pick is None:
         _cannot_read(clause, collector, name.text, "no figure in the indicator's unit")
         return

@@ -64,7 +64,8 @@ _COMPARABLE = lazy(r"可比口径|同口径|同比口径|(?:剔除|扣除)(?![^�
 # The comparable-basis figure after another of the same subject, possibly after the adjustment
 # that makes it comparable: `、同口径增长6.6%`, `，剔除核减因素后按可比口径增长9.6%`.
 _COMPARABLE_NEXT = lazy(
-    r"[、，,；](?=(?:(?:剔除|扣除)[^，；。]{1,12}?(?:因素|影响)(?:后|外)[，,]?)?(?:按)?(?:可比口径|可比价格?|同口径|同比口径))"
+    r"[、，,；](?=(?:剔除|扣除)(?![^，；。]{0,4}?(?:价格|物价))[^，；。]{1,12}?(?:因素|影响)(?:后|外)|"
+    r"(?:按)?(?:可比口径|可比价格?|同口径|同比口径))"
 )
 # A figure as booked, set apart from the comparable one: `账面比上年下降43.7%`, `自然口径下降3.5%`,
 # `名义增长…`; and what may head such a figure in place of a verb (`受留抵退税等因素影响账面下降1.2%`).
@@ -167,6 +168,9 @@ def find_outcome(
                 figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year, change)
                 if not figures:
                     continue
+                place = _sub_unit(item.text, match.start(), report.city, wording)
+                if place is not None:  # `新安县规模以上工业增加值增长9.4%`: a county's figure
+                    figures = [(*f[:4], (*f[4], f"{_SUB_UNIT}{place}"), f[5]) for f in figures]  # type: ignore[misc]
                 continued = _continued(items, index, match, figures[0], indicator.measure)
                 for where, result in [*((item, f) for f in figures), *continued]:
                     key = (where.paragraph, where.start + result[0], where.start + result[1])
@@ -845,7 +849,8 @@ def convert_outcome(value: Decimal, stated: str, target: str) -> Decimal:
 
 def _judge_candidate(item: Item, found: _Found, report: Report, year: int, change: bool = False) -> Candidate:
     start, end, quantity, value, qualifiers, done = found
-    quals = [q for q in qualifiers if q not in ("floor", "borrowed", "nominal", "booked-only")]
+    quals = [q for q in qualifiers if q not in ("floor", "borrowed", "nominal", "booked-only") and not q.startswith(_SUB_UNIT)]
+    place = next((q.removeprefix(_SUB_UNIT) for q in qualifiers if q.startswith(_SUB_UNIT)), None)
     before = item.text[:end]
     if quantity is not None:
         # `预计` and period words open a list and hold over its `；` items until the sentence
@@ -870,6 +875,8 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
             quals.append("just-under")
     marker = _period_marker(before)
     reason = _aside_reason(item, report, year, marker)
+    if reason is None and place is not None:
+        reason = f"the figure of {place}, a part of the city, not the city's own"
     if reason is None and "target-restated" in quals:
         reason = "a target restated (…的目标, 距…), not an outcome"
     if reason is None and "nominal" in qualifiers:
@@ -889,6 +896,27 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
             reason = f"about {marker[1]}, not {year}"
     return Candidate(item, start, end, quantity, value, tuple(dict.fromkeys(quals)), reason, done,
                      borrowed="borrowed" in qualifiers)
+
+
+# The subject of a figure that is a county, district or town of the city (`新安县规模以上工业增加值
+# 增长9.4%`, `江都区社会消费品零售总额…`, `偃师市生产总值…` in Luoyang's report), named at the start of
+# the clause right before the indicator; not the whole (`全市`, `我市`, `全区` in a region's report,
+# `地区生产总值`), and not a place the target itself names.
+_SUB_UNIT = "sub-unit:"
+_PLACE_BEFORE = lazy(
+    r"(?:^|[，；。、：:])(?:其中|全年|去年|当年)?(?P<place>(?![全本我各该])[\u4e00-\u9fff]{2,6}(?:县|区|旗|市|镇|乡))的?(?:规模以上|规上|限额以上|全社会)?$"
+)
+_WHOLE_PLACE = ("地区", "辖区", "社区", "城区", "市区", "县区", "自治区", "园区")
+
+
+def _sub_unit(text: str, start: int, city: str | None, wording: str) -> str | None:
+    found = _PLACE_BEFORE.search(text, max(0, start - 16), start)
+    if found is None:
+        return None
+    place = found.group("place")
+    if place.endswith(_WHOLE_PLACE) or place in wording or (city and (place == city or city.startswith(place))):
+        return None
+    return place
 
 
 # A figure worded as a total or a stock (`合计实现产值2507亿元`, `国家级众创空间达到12家`, `总数`), and

@@ -909,11 +909,19 @@ _PLACE_BEFORE = lazy(
 _WHOLE_PLACE = ("地区", "辖区", "社区", "城区", "市区", "县区", "自治区", "园区")
 
 
+# Words that open a clause before its subject, never part of a place's name (`预计全市…`).
+_CLAUSE_LEADS = ("据初步核算", "初步核算", "初步统计", "据统计", "预计", "其中", "全年", "去年", "当年", "同期", "今年")
+
+
 def _sub_unit(text: str, start: int, city: str | None, wording: str) -> str | None:
     found = _PLACE_BEFORE.search(text, max(0, start - 16), start)
     if found is None:
         return None
     place = found.group("place")
+    while lead := next((w for w in _CLAUSE_LEADS if place.startswith(w)), None):
+        place = place.removeprefix(lead)
+    if len(place) < 3 or place[0] in "全本我各该":
+        return None  # `预计全市…`: the whole city after all
     if place.endswith(_WHOLE_PLACE) or place in wording or (city and (place == city or city.startswith(place))):
         return None
     return place

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,27 @@ def test_without_targets_everything_is_uncovered(in_empty_folder: Path) -> None:
     assert payload["targets"] is None
     assert payload["coverage"]["covered"] == 0
     assert payload["coverage"]["candidates"] == len(payload["candidates"]) > 0
+
+
+def test_a_draft_redirected_into_targets_yaml_is_written(in_empty_folder: Path) -> None:
+    """`targetcheck scan REPORT --format yaml > targets.yaml`: the shell makes the empty file before
+    scan runs; scan measures coverage against no targets (with a warning) instead of refusing it."""
+    import subprocess
+    import sys
+
+    target = in_empty_folder / "targets.yaml"
+    with target.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "targetcheck", "scan", str(SEEDS[1]), "--format", "yaml"],
+            stdout=stdout, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT / "cli")},
+        )
+    assert done.returncode == 0, done.stderr
+    assert b"targets.yaml is empty: coverage is measured against no targets" in done.stderr
+    drafted = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert drafted["reports"][0]["targets"]
+    (in_empty_folder / "empty.yaml").touch()
+    explicit = CliRunner().invoke(app, ["scan", str(SEEDS[1]), "--targets", str(in_empty_folder / "empty.yaml")])
+    assert explicit.exit_code == 2 and "is empty" in explicit.stderr  # a file named on purpose must hold targets
 
 
 def test_draft_yaml_lints_clean_against_the_seeds(in_empty_folder: Path) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from targetcheck.config import Config, TargetSpec, read_config
 from targetcheck.corpus import Corpus, city_key, iter_corpus_files
+from targetcheck.indicators import Measure
 from targetcheck.problems import Problem, Problems, Severity
 from targetcheck.quotes import QuoteProblem, place_quote
 from targetcheck.reader import Report, read_file
@@ -56,6 +57,7 @@ def lint_targets(path: Path, corpus_override: list[Path] | None = None) -> LintR
         corpus = _load_corpus(config, corpus_override, problems)
         check_quotes(config, corpus, problems)
         check_outcome_rules(config, corpus, problems)
+        check_generic_aliases(config, problems)
     ordered = sorted(problems, key=lambda p: (p.line, p.severity is not Severity.ERROR))
     return LintResult(
         path, tuple(ordered), len(config.targets) if config else 0, len(corpus.reports), tuple(corpus.warnings())
@@ -139,6 +141,31 @@ def check_outcome_rules(config: Config, corpus: Corpus, problems: Problems) -> N
             target_id=spec.id,
             hint="the finder set them aside this time; make the aliases name this indicator only, or add `exclude:`",
         )
+
+
+# An alias that is a bare common word (`项目`, `投资`, `企业`): every report uses it for a hundred
+# things, so the first figure near it answers the target (a draft from `scan --format yaml` guesses
+# such aliases when a commitment names no more than that). `基站`, `公园`, `地铁` name one thing.
+_GENERIC_WORDS = frozenset(
+    "项目 投资 企业 工程 产值 收入 资金 规模 总量 产业 主体 人员 人才 单位 设施 平台 园区 经济 增加值 营业收入 税收 "
+    "总额 数量 人数 面积 产量 效益 任务 工作".split()
+)
+
+
+def check_generic_aliases(config: Config, problems: Problems) -> None:
+    """Warn about figure indicators defined in targets.yaml whose aliases are a bare common word."""
+    for slug, line in config.indicator_lines.items():
+        indicator = config.indicators.get(slug)
+        if indicator is None or indicator.measure is Measure.MILESTONE:
+            continue  # a milestone's objects are names (`地铁`), not words for a figure
+        generic = [a.pattern for a in indicator.aliases if a.pattern in _GENERIC_WORDS]
+        if generic:
+            problems.warning(
+                f"indicator `{slug}`: alias {', '.join(f'`{g}`' for g in generic)} is a word reports use for "
+                "many things: the nearest figure to it would answer its targets",
+                line,
+                hint="name what is counted (`重点项目`, `亿元以上产业类项目`, `营业收入过百亿元企业`), or add `exclude:`",
+            )
 
 
 def _custom_rule(spec: TargetSpec, config: Config) -> tuple[str | None, int | None]:

@@ -63,5 +63,5 @@ def _summary(name: str, result: LintResult) -> None:
         sys.stderr.write(one_line(f"{name}: {counts}") + "\n")
     else:
         sys.stderr.write(
-            one_line(f"{name}: no problems ({result.targets} targets, quotes checked against {result.reports} reports)") + "\n"
+            one_line(f"{name}: no problems ({result.targets} targets, quotes checked against {result.reports} report{'' if result.reports == 1 else 's'})") + "\n"
         )

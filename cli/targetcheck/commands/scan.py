@@ -30,9 +30,7 @@ def run_scan_command(options: ScanOptions) -> int:
         raise UsageError(f"unknown format {options.format!r} for scan", hint=f"use one of: {', '.join(SCAN_FORMATS)}")
     if not options.reports:
         raise UsageError("no report given", hint="targetcheck scan REPORT.txt [REPORT.txt …]")
-    targets_path = options.targets
-    if targets_path is None and Path("targets.yaml").is_file():
-        targets_path = Path("targets.yaml")
+    targets_path = options.targets if options.targets is not None else _default_targets()
     config = load_config(targets_path) if targets_path is not None else None
     scans = []
     read: list[str] = []
@@ -55,3 +53,17 @@ def run_scan_command(options: ScanOptions) -> int:
     else:
         write_stdout(render_table(scans, color=use_color(), limit=table_width()))
     return ExitCode.OK
+
+
+def _default_targets() -> Path | None:
+    """./targets.yaml when there is one to measure coverage against. An empty one is what
+    `targetcheck scan REPORT --format yaml > targets.yaml` leaves while it runs (the shell makes
+    the file first): coverage is then against no targets, not an error about an empty file."""
+    path = Path("targets.yaml")
+    if not path.is_file():
+        return None
+    if path.stat().st_size == 0:
+        warn("./targets.yaml is empty: coverage is measured against no targets")
+        return None
+    return path
+

@@ -27,7 +27,7 @@ def test_text_gives_target_rule_outcome_and_every_place_considered() -> None:
     assert "target    地区生产总值增长8%左右" in lines
     assert "          seeds/000_b64753ee75fd97df.txt:29" in lines
     assert "          comparator about, tolerance 0.2 pp: met when the outcome is at least 7.8% (8% − tolerance 0.2 pp)" in lines
-    assert "outcome   全年地区生产总值完成2745.1亿元，按可比价格计算增长5.6%" in lines
+    assert "outcome   初步核算，全年地区生产总值完成2745.1亿元，按可比价格计算增长5.6%" in lines  # the lead clause that makes it an estimate
     assert f"          {BAOTOU_2018}:15" in lines
     assert "          5.6%, difference -2.4 pp: missed" in lines
     assert f"considered in {BAOTOU_2018}: 4 places, 3 set aside" in lines

@@ -297,11 +297,22 @@ def _in_target_unit(chosen: Candidate, unit: str | None, measure: Measure) -> De
         return None
 
 
+_LEAD_CLAUSE = lazy(
+    r"(?:据)?(?:初步核算|初步统计|初步测算|经初步核算|预计|前三季度|上半年|一季度|前两个季度|1[-—–~至]\d{1,2}月|全年)[，,：:]"
+)
+
+
 def evidence(candidate: Candidate, report: Report) -> tuple[str, int]:
     """The quoted clause(s) for a candidate, as the file has them, and their line."""
     item = candidate.item
     bounds = item.clause_bounds()
-    start = next((s for s, e in bounds if s <= candidate.start < e + 1), 0)
+    k = next((k for k, (s, e) in enumerate(bounds) if s <= candidate.start < e + 1), None)
+    start = bounds[k][0] if k is not None else 0
+    # A short lead clause that qualifies the figure (`前三季度，`, `初步核算，`, `预计，`) is quoted with
+    # it: without it `全市地区生产总值增长5.1%` would read as a full-year, final figure.
+    while k is not None and k > 0 and _LEAD_CLAUSE.fullmatch(item.text[bounds[k - 1][0] : bounds[k][0]]):
+        k -= 1
+        start = bounds[k][0]
     end = next((e for s, e in bounds if s < candidate.end <= e + 1), len(item.text))
     paragraph = report.paragraphs[item.paragraph]
     quote = paragraph.original(item.start + start, item.start + end)

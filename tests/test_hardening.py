@@ -250,6 +250,17 @@ def test_a_long_message_keeps_its_start_and_its_hint() -> None:
     assert len(message) < 2100
 
 
+def test_a_message_cut_once_is_not_cut_again() -> None:
+    """The CLI passes an error's one-line text through `one_line` once more on its way to stderr:
+    the count of characters left out must stay the one of the first cut."""
+    text = "error: " + "的" * 3000 + "\udcb0" * 10 + " (hint: fix it)"
+    once = one_line(text)
+    assert one_line(once) == once
+    left_out = int(once.split(" … (")[1].split(" characters")[0])
+    kept = len(once) - len(f" … ({left_out} characters left out) … ")
+    assert kept + left_out == len(text) + 5 * 10  # every lone surrogate is shown as 6 characters
+
+
 # ── --output: whole or not at all, inputs untouched ─────────────────────────────────────────
 
 

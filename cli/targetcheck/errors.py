@@ -26,13 +26,15 @@ def one_line(text: str) -> str:
     """`text` with line breaks and control characters escaped (`\\n`, `\\x00`): one line on any
     terminal, whatever a file name or a key in targets.yaml holds. Lone surrogates (bytes of a
     file name that is not UTF-8) are shown as `\\udcb0`, never passed on to fail the write. Past
-    MAX_MESSAGE characters, the middle is left out."""
+    MAX_MESSAGE characters, the middle is left out, the note saying how much included; the result
+    is its own `one_line` (a message cut once is never cut again, miscounted, on its way out)."""
     text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-    if len(text) > MAX_MESSAGE:
-        cut = len(text) - MAX_MESSAGE
-        text = f"{text[: MAX_MESSAGE * 3 // 4]} … ({cut} characters left out) … {text[-MAX_MESSAGE // 4 :]}"
     if any("\ud800" <= ch <= "\udfff" for ch in text):
         text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if len(text) > MAX_MESSAGE:
+        kept = MAX_MESSAGE - len(f" … ({len(text)} characters left out) … ")
+        head = kept * 3 // 4
+        text = f"{text[:head]} … ({len(text) - kept} characters left out) … {text[len(text) - (kept - head) :]}"
     return text
 
 

@@ -168,15 +168,14 @@ def find_outcome(
                 figures = _figure(item, match, indicator.measure, alias.position, unit or indicator.unit, year, change)
                 if not figures:
                     continue
+                # `新安县规模以上工业增加值增长9.4%`: a county's figure, not the city's.
                 place = _sub_unit(item.text, match.start(), report.city, wording)
-                if place is not None:  # `新安县规模以上工业增加值增长9.4%`: a county's figure
-                    figures = [(*f[:4], (*f[4], f"{_SUB_UNIT}{place}"), f[5]) for f in figures]  # type: ignore[misc]
                 continued = _continued(items, index, match, figures[0], indicator.measure)
-                for where, result in [*((item, f) for f in figures), *continued]:
+                for where, result, of in [*((item, f, place) for f in figures), *((w, f, None) for w, f in continued)]:
                     key = (where.paragraph, where.start + result[0], where.start + result[1])
                     if key not in seen:
                         seen.add(key)
-                        candidates.append(_judge_candidate(where, result, report, year, change))
+                        candidates.append(_judge_candidate(where, result, report, year, change, place=of))
     if indicator.measure is Measure.LEVEL:
         candidates = _sum_levels(candidates, normalize(wording))
     chosen = _choose(candidates)
@@ -190,14 +189,13 @@ def find_outcome(
 # A level of government or recognition before a name (`国家级绿色工厂`, `自治区级`, `省级`), and two
 # named together as one (`国家和自治区级众创空间`).
 _LEVEL_NAMES = "国家|自治区|省|市|盟|县|旗|区"
-_LEVEL = lazy(rf"({_LEVEL_NAMES})级")
+_LEVEL = lazy(rf"(?:{_LEVEL_NAMES})级")
 # Two levels named as one: joined (`国家和自治区级`, `国家级、自治区级`), juxtaposed (`国家自治区级`,
 # `省市级`), or a level and those above it (`市级以上`, `盟市级及以上`).
 _LEVEL_JOINED = lazy(
     rf"(?:{_LEVEL_NAMES})(?:级)?[和、及与]?(?:{_LEVEL_NAMES})级|级及?以上"
 )
 _LEVEL_BEFORE = lazy(rf"(?:{_LEVEL_NAMES})级$")
-_LEVEL_AT = lazy(rf"(?:{_LEVEL_NAMES})级")
 _PART_JOIN = lazy(rf"^[、和及与]?((?:{_LEVEL_NAMES})级)$")
 _BARE_JOIN = lazy(r"^[、和及与]?$")
 
@@ -217,7 +215,7 @@ def _sum_levels(candidates: list[Candidate], wording: str) -> list[Candidate]:
         run = runs[-1] if runs else None
         # The level stands before the evidence (`国家级众创空间2家`, the alias `众创空间`) or opens it
         # (`国家级龙头企业2家`, an alias that names the level).
-        level = _LEVEL_BEFORE.search(text, 0, candidate.start) or _LEVEL_AT.match(text, candidate.start)
+        level = _LEVEL_BEFORE.search(text, 0, candidate.start) or _LEVEL.match(text, candidate.start)
         if run is not None and run[-1][0].item is candidate.item and run[-1][0].end <= candidate.start:
             between = text[run[-1][0].end : candidate.start]
             joint = _PART_JOIN.match(between)
@@ -373,8 +371,8 @@ def _bridged(
         def back(offset: int, k: int = k, s1: int = s1, s2: int = s2) -> int:
             return s1 + offset if offset < k else s2 + offset - k
 
-        mapped = (back(result[0]), back(result[1] - 1) + 1, *result[2:])
-        found.append(replace(_judge_candidate(item, mapped, report, year, change), borrowed=True))  # type: ignore[arg-type]
+        mapped = (back(result[0]), back(result[1] - 1) + 1, *result[2:4], (*result[4], "borrowed"), result[5])
+        found.append(_judge_candidate(item, mapped, report, year, change))  # type: ignore[arg-type]
     return found
 
 
@@ -501,6 +499,8 @@ class _Shifted:
 
 
 _Found = tuple[int, int, Quantity | None, Decimal | None, tuple[str, ...], bool | None]
+# Marks the finder puts among a figure's qualifiers for its own use: never shown as qualifiers.
+_FINDER_MARKS = ("floor", "borrowed", "nominal", "booked-only")
 
 
 def _figure(
@@ -613,6 +613,10 @@ def _listed_position(text: str, at: int, verb: int, count: int) -> int | None:
     return None
 
 
+# Words in a gap that make what follows a share or a breakdown of the subject, not the subject.
+_BREAKDOWN = lazy(r"占|比重|带动|拉动|其中|下同")
+
+
 def _subject_carries(gap: str) -> bool:
     """Does the alias remain the subject across `gap` up to a growth verb?
 
@@ -629,7 +633,7 @@ def _subject_carries(gap: str) -> bool:
     # by a cause or by `账面` rather than a verb still speaks of the subject.
     if len(clauses) > 1 and not _NOMINAL_LEAD.fullmatch(clauses[-1]):
         return False
-    if re.search(r"占|比重|带动|拉动|其中|下同", gap):
+    if _BREAKDOWN.search(gap):
         return False
     for clause in clauses[:-1]:
         if len(clause) > 20:
@@ -646,7 +650,7 @@ def _paired_gap(gap: str) -> bool:
         return False
     if len(CLAUSE_SEP.split(gap)) > 3:
         return False
-    return not re.search(r"占|比重|带动|拉动|其中|下同", gap)
+    return not _BREAKDOWN.search(gap)
 
 
 def _quantities_from(text: str, pos: int) -> list[tuple[int, int, Quantity]]:
@@ -710,6 +714,9 @@ def _level(
     primary = _first_fitting(text, match, [(after, anchor), (before[::-1], clause_start)], measure, unit, year)
     if primary is not None:
         found.append(primary)
+    # Whether the figure found is a total or stock where the target counts an increment (`change`):
+    # `found[0]` changes below only right before the loop ends.
+    stock = change and bool(found) and _states_stock(text, found[0][0], found[0][1])
     for start, end in bounds[k + 1 :]:
         clause = text[start:end]
         if not _CONTINUES.match(clause):
@@ -726,7 +733,6 @@ def _level(
             break
         # `实施大气污染综合治理工程41项，完成投资196800万元` for a target in 亿元: a clause without a
         # figure of the target's kind lends one from the clause that goes on about its subject.
-        stock = change and bool(found) and _states_stock(text, found[0][0], found[0][1])
         if breakdown or not found or stock:
             extra = _first_fitting(text, match, [(pool, start)], measure, unit, year)
             if extra is not None:
@@ -847,10 +853,12 @@ def convert_outcome(value: Decimal, stated: str, target: str) -> Decimal:
     return convert(value, "", target.removesuffix(b)) if target != b else value
 
 
-def _judge_candidate(item: Item, found: _Found, report: Report, year: int, change: bool = False) -> Candidate:
+def _judge_candidate(
+    item: Item, found: _Found, report: Report, year: int, change: bool = False, place: str | None = None
+) -> Candidate:
+    """`place`: the part of the city (a county, a district) the figure is about, if it is not the whole."""
     start, end, quantity, value, qualifiers, done = found
-    quals = [q for q in qualifiers if q not in ("floor", "borrowed", "nominal", "booked-only") and not q.startswith(_SUB_UNIT)]
-    place = next((q.removeprefix(_SUB_UNIT) for q in qualifiers if q.startswith(_SUB_UNIT)), None)
+    quals = [q for q in qualifiers if q not in _FINDER_MARKS]
     before = item.text[:end]
     if quantity is not None:
         # `预计` and period words open a list and hold over its `；` items until the sentence
@@ -902,7 +910,6 @@ def _judge_candidate(item: Item, found: _Found, report: Report, year: int, chang
 # 增长9.4%`, `江都区社会消费品零售总额…`, `偃师市生产总值…` in Luoyang's report), named at the start of
 # the clause right before the indicator; not the whole (`全市`, `我市`, `全区` in a region's report,
 # `地区生产总值`), and not a place the target itself names.
-_SUB_UNIT = "sub-unit:"
 _PLACE_BEFORE = lazy(
     r"(?:^|[，；。、：:])(?:其中|全年|去年|当年)?(?P<place>(?![全本我各该])[\u4e00-\u9fff]{2,6}(?:县|区|旗|市|镇|乡))的?(?:规模以上|规上|限额以上|全社会)?$"
 )

@@ -438,8 +438,7 @@ def run_finder(spec: TargetSpec, followup: Report) -> tuple[Indicator, Finding]:
     terms = spec.terms
     indicator = spec.indicator
     if terms.comparator is Comparator.MILESTONE:
-        indicator = Indicator(indicator.slug, indicator.name, Measure.MILESTONE, indicator.aliases, indicator.better,
-                              None, indicator.exclude, indicator.done)
+        indicator = replace(indicator, measure=Measure.MILESTONE, unit=None)
         aliases = spec.aliases or (
             indicator.aliases if spec.indicator.measure is Measure.MILESTONE and spec.indicator.aliases else milestone_aliases(spec.wording)
         )

@@ -24,7 +24,7 @@ from targetcheck.corpus import Corpus, city_key, iter_corpus_files
 from targetcheck.indicators import Measure
 from targetcheck.problems import Problem, Problems, Severity
 from targetcheck.quotes import QuoteProblem, place_quote
-from targetcheck.reader import Report, read_file
+from targetcheck.reader import read_file
 from targetcheck.reader.sections import Kind
 
 # Kinds of passage whose figures must never pass for the year's outcome, and the finder's reason
@@ -112,7 +112,7 @@ def check_quotes(config: Config, corpus: Corpus, problems: Problems) -> None:
 
 def check_outcome_rules(config: Config, corpus: Corpus, problems: Problems) -> None:
     """Warn about rules from targets.yaml that also find plan or five-year figures next year."""
-    from targetcheck.engine import evidence
+    from targetcheck.engine import evidence, run_finder
 
     seen: set[tuple[str, str]] = set()  # (rule, follow-up file): one warning each
     for spec in config.targets:
@@ -122,7 +122,7 @@ def check_outcome_rules(config: Config, corpus: Corpus, problems: Problems) -> N
         followup = corpus.get(spec.city, spec.year + 1)
         if followup is None or (rule, followup.file) in seen:
             continue
-        finding = _finding(spec, followup)
+        _indicator, finding = run_finder(spec, followup)
         leaks = [
             c for c in finding.considered
             if c.reason and (c.item.tag.kind in _LEAKS or c.reason.startswith("a multi-year"))
@@ -176,10 +176,3 @@ def _custom_rule(spec: TargetSpec, config: Config) -> tuple[str | None, int | No
     if slug in config.indicator_lines:
         return f"the aliases of indicator `{slug}`", config.indicator_lines[slug]
     return None, None
-
-
-def _finding(spec: TargetSpec, followup: Report):  # type: ignore[no-untyped-def]
-    """The finder run as `check` runs it for this target."""
-    from targetcheck.engine import run_finder
-
-    return run_finder(spec, followup)[1]

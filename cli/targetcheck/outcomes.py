@@ -1030,8 +1030,7 @@ def find_derived_growth(
     """
     if indicator.slug in HEADLINE:
         return None
-    level = Indicator(indicator.slug, indicator.name, Measure.LEVEL, tuple(aliases or indicator.aliases),
-                      indicator.better, None, indicator.exclude)
+    level = replace(indicator, measure=Measure.LEVEL, aliases=tuple(aliases or indicator.aliases), unit=None, done=())
     now = find_outcome(followup, year, level).chosen
     then = find_outcome(stating, year - 1, level).chosen
     if now is None or then is None or now.quantity is None or then.quantity is None:

@@ -160,6 +160,11 @@ class _Builder:
         self.problems = problems
         self.anchors: dict[str, tuple[Any, int]] = {}  # name → (value, expanded size)
         self.alias_values = 0
+        import yaml  # (imported by `load_located`: these names are bound once, not per scalar)
+        from yaml.constructor import SafeConstructor
+
+        self.scalar_node = yaml.ScalarNode
+        self.constructors = SafeConstructor.yaml_constructors
 
     def fail(self, message: str, line: int | None, hint: str | None = None) -> ConfigError:
         return ConfigError(message, path=self.path, line=line, hint=hint)
@@ -298,18 +303,17 @@ class _Builder:
         return value, size
 
     def scalar(self, event: Any) -> Any:
-        import yaml
-        from yaml.constructor import SafeConstructor
-
         loader = self.loader
         tag = event.tag
         if tag is None or tag == "!":
-            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = loader.resolve(self.scalar_node, event.value, event.implicit)
         if tag == _MERGE_TAG:
             return _MERGE
         if tag == _STR_TAG:
             return event.value  # most scalars: no need for PyYAML's constructor machinery
-        constructor = SafeConstructor.yaml_constructors.get(tag)
+        import yaml  # already loaded: a name for the few scalars that are not plain text
+
+        constructor = self.constructors.get(tag)
         line = event.start_mark.line + 1
         if constructor is None or tag.startswith("tag:yaml.org,2002:python/"):
             raise self.fail(

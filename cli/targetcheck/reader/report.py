@@ -116,27 +116,24 @@ class FileReading:
     skipped: bool = False  # nothing usable in the file
 
 
-def read_file(path: Path, display: str | None = None, only: int | None = None) -> FileReading:
+def read_file(path: Path, display: str | None = None) -> FileReading:
     """Read one report file. Never raises for bad content: it warns and skips instead: a path
     that is not a regular file, or is empty or larger than `files.MAX_REPORT_BYTES`, is skipped unread
-    (`files.file_bytes`).
-
-    `only`: build only the file's report at that position (the others are named by their
-    headers alone); the warnings about the file are the same."""
+    (`files.file_bytes`). (The streamed check reads a file's reports one by one: `file_blocks`.)"""
     name = display or str(path)
     data, why = file_bytes(path)
     if data is None:
         return _skipped(name, why or "cannot be read: skipped")
-    return read_bytes(data, name, only)
+    return read_bytes(data, name)
 
 
-def read_bytes(data: bytes, name: str, only: int | None = None) -> FileReading:
-    """`read_file` for bytes already read (the cache keys them by their content)."""
+def read_bytes(data: bytes, name: str) -> FileReading:
+    """`read_file` for bytes already read."""
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
         return _skipped(name, f"not text ({exc}): skipped")
-    reading = read_text(decoded.text, name, only)
+    reading = read_text(decoded.text, name)
     reading.encoding = decoded.encoding
     if decoded.note:
         reading.warnings.insert(0, decoded.note)
@@ -161,7 +158,7 @@ def file_blocks(data: bytes) -> FileBlocks | None:
 
 
 def build_block(blocks: FileBlocks, position: int, name: str) -> Report | None:
-    """The report at `position` (as `read_bytes(data, name, only=position).reports[0]`), or None."""
+    """The report at `position` (as `read_bytes(data, name).reports[position]`), or None."""
     if not 0 <= position < len(blocks.blocks):
         return None
     found, numbered, header = blocks.blocks[position]  # positions count the blocks from 0
@@ -173,16 +170,11 @@ def _skipped(name: str, warning: str) -> FileReading:
     return FileReading(name, [], [warning], skipped=True)
 
 
-def read_text(text: str, name: str, only: int | None = None) -> FileReading:
+def read_text(text: str, name: str) -> FileReading:
     """Read the reports in one decoded file (see `read_file`)."""
-    reports: list[Report] = []
     warnings: list[str] = []
-    found = 0
-    for position, numbered, header in _headed_blocks(text, warnings):
-        found += 1
-        if only is None or position == only:
-            reports.append(_build_report(numbered, name, header))
-    return FileReading(name, reports, warnings, skipped=not found)
+    reports = [_build_report(numbered, name, header) for _position, numbered, header in _headed_blocks(text, warnings)]
+    return FileReading(name, reports, warnings, skipped=not reports)
 
 
 def scan_bytes(data: bytes, name: str) -> FileScan:

@@ -21,10 +21,6 @@ class Renderer(Protocol):
     def render(self, view: RunView) -> str: ...
 
 
-def render(fmt: str, view: RunView) -> str:
-    return "".join(render_parts(fmt, view))
-
-
 def render_parts(fmt: str, view: RunView) -> list[str]:
     """The rendered text in pieces, to be written in order: a format that renders large panels
     (JSON) gives them piece by piece (`render_parts(view)`), so that the text is never held twice;

@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from targetcheck import __version__
-from targetcheck.errors import ExitCode, TargetcheckError, one_line
+from targetcheck.errors import ExitCode, TargetcheckError, one_line, write_stderr
 
 try:  # typer vendors click from 0.2x on
     from typer import _click as click_api  # type: ignore[attr-defined]
@@ -298,12 +298,8 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _say(message: str) -> None:
-    """One line on stderr, whatever the message holds; a closed stderr is not an error."""
-    try:
-        sys.stderr.write(one_line(message) + "\n")
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass
+    """One line on stderr, whatever the message holds."""
+    write_stderr(one_line(message))
 
 
 def _quiet_pipe_exit() -> NoReturn:

@@ -6,6 +6,7 @@ it; the CLI prints it as one line on stderr and exits with the error's code. No 
 
 from __future__ import annotations
 
+import sys
 from enum import IntEnum
 
 from targetcheck.lazyregex import lazy
@@ -36,6 +37,16 @@ def one_line(text: str) -> str:
         head = kept * 3 // 4
         text = f"{text[:head]} … ({len(text) - kept} characters left out) … {text[len(text) - (kept - head) :]}"
     return text
+
+
+def write_stderr(line: str) -> None:
+    """`line` on stderr; a closed stderr (`2>&-`, a reader gone) is not an error: every message
+    the CLI writes for people goes through here."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
 
 
 class ExitCode(IntEnum):

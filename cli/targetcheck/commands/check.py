@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,7 +18,7 @@ from targetcheck.commands.output import (
     write_file_atomically,
     write_stdout,
 )
-from targetcheck.errors import ExitCode, OutputError, UsageError
+from targetcheck.errors import ExitCode, OutputError, UsageError, write_stderr
 from targetcheck.selection import FAIL_ON_STATUSES, Selection, parse_statuses
 from targetcheck.verdict import Status
 
@@ -160,13 +159,10 @@ def fail_on_code(results: list[Result], fail_on: frozenset[Status]) -> int:
     if not matched:
         return ExitCode.OK
     names = ",".join(s.value for s in Status if s in fail_on)
-    try:
-        sys.stderr.write(
-            f"targetcheck: --fail-on {names}: {len(matched)} result{'s' if len(matched) != 1 else ''} matched "
-            f"({', '.join(r.id for r in matched[:5])}{' …' if len(matched) > 5 else ''})\n"
-        )
-    except (BrokenPipeError, ValueError):
-        pass
+    write_stderr(
+        f"targetcheck: --fail-on {names}: {len(matched)} result{'s' if len(matched) != 1 else ''} matched "
+        f"({', '.join(r.id for r in matched[:5])}{' …' if len(matched) > 5 else ''})"
+    )
     return ExitCode.FINDINGS
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from targetcheck.commands.output import warn, write_stdout
-from targetcheck.errors import ExitCode, UsageError, one_line
+from targetcheck.errors import ExitCode, UsageError, one_line, write_stderr
 from targetcheck.lint import LintResult, lint_targets
 from targetcheck.problems import Problem
 
@@ -60,8 +59,7 @@ def _summary(name: str, result: LintResult) -> None:
     """For people, on stderr: stdout holds only the problems."""
     if result.problems:
         counts = f"{result.errors} error{'s' * (result.errors != 1)}, {result.warnings} warning{'s' * (result.warnings != 1)}"
-        sys.stderr.write(one_line(f"{name}: {counts}") + "\n")
+        write_stderr(one_line(f"{name}: {counts}"))
     else:
-        sys.stderr.write(
-            one_line(f"{name}: no problems ({result.targets} targets, quotes checked against {result.reports} report{'' if result.reports == 1 else 's'})") + "\n"
-        )
+        reports = f"{result.reports} report{'' if result.reports == 1 else 's'}"
+        write_stderr(one_line(f"{name}: no problems ({result.targets} targets, quotes checked against {reports})"))

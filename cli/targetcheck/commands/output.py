@@ -8,7 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
-from targetcheck.errors import OutputError, one_line
+from targetcheck.errors import OutputError, one_line, write_stderr
 
 
 def stdout_is_terminal() -> bool:
@@ -46,10 +46,7 @@ def table_width(terminal: bool | None = None) -> int:
 
 
 def warn(message: str) -> None:
-    try:
-        sys.stderr.write(f"targetcheck: warning: {one_line(message)}\n")
-    except (BrokenPipeError, ValueError):
-        pass
+    write_stderr(f"targetcheck: warning: {one_line(message)}")
 
 
 def write_stdout(text: str | list[str]) -> None:
